@@ -1,0 +1,36 @@
+#!/bin/sh
+# Install everything byline needs to build, test and benchmark on Debian 12.
+# Idempotent: when every package is already installed (per `dpkg -s`) it does
+# nothing and needs no network. Run as root (uses sudo if available otherwise).
+#   sh tools/bootstrap-debian.sh
+set -eu
+
+PACKAGES="cmake make g++ libfmt-dev catch2 unicode-data unicode-cldr-core python3
+libbenchmark-dev libicu-dev pkg-config ca-certificates git"
+
+missing=""
+for pkg in $PACKAGES; do
+    if ! dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed$'; then
+        missing="$missing $pkg"
+    fi
+done
+
+if [ -z "$missing" ]; then
+    echo "bootstrap-debian: all packages already installed"
+    exit 0
+fi
+
+echo "bootstrap-debian: installing:$missing"
+
+if [ "$(id -u)" -eq 0 ]; then
+    SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+    SUDO="sudo"
+else
+    echo "bootstrap-debian: must run as root (or with sudo available)" >&2
+    exit 1
+fi
+
+# shellcheck disable=SC2086  # word splitting of $missing is intended
+$SUDO apt-get update
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
