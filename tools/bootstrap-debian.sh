@@ -31,6 +31,6 @@ else
     exit 1
 fi
 
-# shellcheck disable=SC2086  # word splitting of $missing is intended
 $SUDO apt-get update
+# shellcheck disable=SC2086  # word splitting of $missing is intended
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
