@@ -81,7 +81,8 @@ constexpr std::uint8_t content_kind(char32_t c, unicode::char_properties p) noex
     case word_break::wsegspace: return k_space;
     default: break;
   }
-  if (p.extended_pictographic()) return k_emoji;
+  // ©, ®, ™ and ‼ are Extended_Pictographic too, but in text they are symbols and punctuation.
+  if (p.extended_pictographic() && c >= 0x2190) return k_emoji;
   switch (p.category()) {
     case general_category::lo: {
       const auto sc = unicode::script_of(c);

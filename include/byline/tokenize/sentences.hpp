@@ -1,0 +1,153 @@
+// byline — news sentences: UAX #29 sentence boundaries, moved to token boundaries and tailored.
+//
+// On top of the standard's rules:
+//   - no break after a title (Mr. Gen. Sen.), nor after another abbreviation or an initial unless
+//     the next word usually starts sentences ("the U.S. President" stays whole, "the U.S. The" breaks);
+//   - no break before a lower-case word, even after ? or ! and a closing quote ("“Why?” he asked.");
+//   - a blank line always ends a sentence; a single line break ends one (a headline, a menu item
+//     stands alone) unless the line runs on into a lower-case word (text wrapped at a fixed width).
+#pragma once
+
+#include <byline/document/records.hpp>
+#include <byline/segment/sentences.hpp>
+#include <byline/tokenize/tokenizer.hpp>
+#include <byline/unicode/utf.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace byline {
+
+class workspace;
+
+namespace detail {
+
+// Titles that precede a name: a sentence does not end after them.
+inline constexpr std::string_view title_abbreviations[] = {
+    "Adm.",  "Amb.",  "Atty.", "Brig.", "Capt.", "Cmdr.", "Col.",  "Cpl.",  "Det.",   "Dr.",  "Fr.",
+    "Gen.",  "Gov.",  "Hon.",  "Insp.", "Lt.",   "Maj.",  "Messrs.", "Mlle.", "Mme.", "Mr.",  "Mrs.",
+    "Ms.",   "Msgr.", "Pres.", "Prof.", "Pvt.",  "Rep.",  "Rev.",  "Sen.",  "Sgt.",   "St.",  "Supt."};
+
+// Capitalised words that usually begin a sentence: after an abbreviation, they mean a new one.
+inline constexpr std::string_view sentence_starters[] = {
+    "A",       "After",  "Again",    "Also",   "An",     "And",    "As",      "At",     "But",   "By",
+    "During",  "For",    "From",     "He",     "Her",    "Here",   "His",     "How",    "However", "I",
+    "If",      "In",     "It",       "Its",    "Meanwhile", "Most", "My",     "No",     "Nor",   "Now",
+    "On",      "One",    "Our",      "She",    "Since",  "So",     "Some",    "Still",  "That",  "The",
+    "Their",   "Then",   "There",    "These",  "They",   "This",   "Those",   "Though", "Thus",  "To",
+    "Under",   "We",     "What",     "When",   "Where",  "While",  "Who",     "Why",    "With",  "Yet",
+    "You"};
+
+static_assert(std::ranges::is_sorted(title_abbreviations) && std::ranges::is_sorted(sentence_starters),
+              "binary_search needs these sorted");
+
+}  // namespace detail
+
+struct sentence_splitter {
+  static constexpr layers needs = layers::tokens;
+  static constexpr layers provides = layers::sentences;
+
+  template <class Doc>
+  void operator()(Doc& doc, workspace&) const {
+    split(doc.text(), doc.annotations().tokens, doc.annotations().sentences);
+  }
+
+  // Appends the sentences of tokens `t` over `text` to `out`.
+  template <class C>
+  void split(std::basic_string_view<C> text, const token_layer& t, std::vector<sentence_record>& out) const {
+    const std::size_t n = t.size();
+    if (n == 0) return;
+    out.reserve(out.size() + n / 16 + 1);
+    // UAX #29 boundaries, walked in step with the tokens.
+    auto uax = segment::sentences(text);
+    auto next_boundary = uax.begin();
+    std::uint32_t first = 0;
+    std::string buf;
+    for (std::uint32_t i = 1; i < n; ++i) {
+      const std::uint32_t gap_begin = t.end[i - 1], gap_end = t.begin[i];
+      // The first UAX #29 boundary at or after the end of token i-1.
+      while (next_boundary != uax.end() && (*next_boundary).offsets().end < gap_begin) ++next_boundary;
+      const bool uax_break = next_boundary != uax.end() && (*next_boundary).offsets().end <= gap_end;
+      const auto lines = line_breaks(text.substr(gap_begin, gap_end - gap_begin));
+      bool brk;
+      if (lines >= 2)
+        brk = true;  // a blank line: a paragraph ends
+      else if (lines == 1)
+        brk = !runs_on(text, t, i);
+      else
+        brk = uax_break && !suppressed(text, t, i, buf);
+      if (brk) {
+        out.push_back({first, i});
+        first = i;
+      }
+    }
+    out.push_back({first, static_cast<std::uint32_t>(n)});
+  }
+
+ private:
+  template <class C>
+  static std::size_t line_breaks(std::basic_string_view<C> gap) {
+    std::size_t lines = 0;
+    for (std::size_t k = 0; k < gap.size(); ++k) {
+      const auto u = unicode::detail::unit_value(gap[k]);
+      if (u == '\n' || u == 0x0B || u == 0x0C || u == 0x85 || u == 0x2028 || u == 0x2029)
+        ++lines;
+      else if (u == '\r' && !(k + 1 < gap.size() && unicode::detail::unit_value(gap[k + 1]) == '\n'))
+        ++lines;
+      else if (sizeof(C) == 1 && u == 0xE2 && k + 2 < gap.size() && unicode::detail::unit_value(gap[k + 1]) == 0x80 &&
+               (unicode::detail::unit_value(gap[k + 2]) == 0xA8 || unicode::detail::unit_value(gap[k + 2]) == 0xA9))
+        ++lines;  // U+2028, U+2029 in UTF-8
+      else if (sizeof(C) == 1 && u == 0xC2 && k + 1 < gap.size() && unicode::detail::unit_value(gap[k + 1]) == 0x85)
+        ++lines;  // U+0085 in UTF-8
+      if (u == 0x2029 || (sizeof(C) == 1 && u == 0xE2 && k + 2 < gap.size() &&
+                          unicode::detail::unit_value(gap[k + 2]) == 0xA9))
+        lines = 2;  // a paragraph separator is a paragraph break by itself
+    }
+    return lines;
+  }
+
+  static bool is_terminator(token_kind k, char32_t c) {
+    return k == token_kind::abbreviation || k == token_kind::ellipsis || c == U'.' || c == U'!' || c == U'?' ||
+           c == U'\u3002' || c == U'\u061F' || c == U'\u06D4';
+  }
+
+  template <class C>
+  static char32_t single(std::basic_string_view<C> text, const token_layer& t, std::uint32_t i) {
+    auto v = text.substr(t.begin[i], t.end[i] - t.begin[i]);
+    auto d = unicode::decode(v.begin(), v.end());
+    return d.next == v.end() ? d.code_point : 0;
+  }
+
+  // A single line break inside a sentence: the line does not end in a terminator (or a closing quote
+  // after one) and the next starts with a lower-case word.
+  template <class C>
+  static bool runs_on(std::basic_string_view<C> text, const token_layer& t, std::uint32_t i) {
+    if (!(t.flags[i] & token_flag::all_lower) || !(t.flags[i] & token_flag::has_alpha)) return false;
+    std::uint32_t p = i - 1;
+    if (t.kind[p] == token_kind::quote && p > 0) --p;
+    return !is_terminator(t.kind[p], single(text, t, p));
+  }
+
+  template <class C>
+  bool suppressed(std::basic_string_view<C> text, const token_layer& t, std::uint32_t i, std::string& buf) const {
+    // A lower-case word never starts a news sentence.
+    if ((t.flags[i] & token_flag::all_lower) && (t.flags[i] & token_flag::has_alpha) && t.kind[i] == token_kind::word)
+      return true;
+    const std::uint32_t p = i - 1;
+    if (t.kind[p] != token_kind::abbreviation) return false;
+    const auto prev = detail::as_utf8(text.substr(t.begin[p], t.end[p] - t.begin[p]), buf);
+    if (std::binary_search(std::begin(detail::title_abbreviations), std::end(detail::title_abbreviations), prev))
+      return true;
+    // After other abbreviations and initials, a new sentence shows in its first word.
+    if (t.kind[i] == token_kind::quote && (t.flags[i] & token_flag::open_quote)) return false;
+    if (t.kind[i] != token_kind::word && t.kind[i] != token_kind::number) return false;
+    const auto next = detail::as_utf8(text.substr(t.begin[i], t.end[i] - t.begin[i]), buf);
+    return !std::binary_search(std::begin(detail::sentence_starters), std::end(detail::sentence_starters), next);
+  }
+};
+
+}  // namespace byline
