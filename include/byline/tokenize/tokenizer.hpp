@@ -662,8 +662,8 @@ struct tokenizer::run {
       }
       if (ascii_letters && detail::in_sorted(detail::number_units, suffix)) {
         push(b, static_cast<std::uint32_t>(b + j), token_kind::number, token_rule::number_unit);
+        merge_back();  // the number may end a time (10:30pm)
         push(static_cast<std::uint32_t>(b + j), e, token_kind::unit, token_rule::number_unit);
-        merge_back();  // the number may end a time (10:30pm) or follow a currency sign
         return;
       }
     }

@@ -1,0 +1,266 @@
+// The news tokenizer, case by case, over every kind of input the pipeline accepts.
+#include <byline/pipeline.hpp>
+#include <byline/tokenize/tokenizer.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <list>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+using byline::token_kind;
+using byline::token_rule;
+namespace flag = byline::token_flag;
+
+namespace {
+
+const byline::pipeline tokenize_only{byline::tokenizer{}};
+
+// The tokens of a document as UTF-8 strings, whatever its encoding.
+template <class Doc>
+std::vector<std::string> texts(const Doc& doc) {
+  std::vector<std::string> out;
+  for (auto t : doc.tokens()) out.push_back(byline::unicode::to_utf8(t.text()));
+  return out;
+}
+
+std::vector<std::string> toks(std::string_view s) { return texts(tokenize_only(s)); }
+
+using strings = std::vector<std::string>;
+
+// Runs `check(doc, reference_utf8_text)` over the text in every encoding and range type.
+template <class F>
+void over_every_input(const std::string& utf8, F check) {
+  SECTION("std::string") { check(tokenize_only(utf8)); }
+  SECTION("std::u8string") {
+    const std::u8string s(utf8.begin(), utf8.end());
+    check(tokenize_only(s));
+  }
+  SECTION("std::u16string_view") {
+    const auto s = byline::unicode::to_utf16(utf8);
+    check(tokenize_only(std::u16string_view(s)));
+  }
+  SECTION("char32_t array") {
+    const auto s = byline::unicode::to_utf32(utf8);
+    std::vector<char32_t> arr(s.begin(), s.end());
+    arr.push_back(0);
+    check(tokenize_only(arr.data()));
+  }
+  SECTION("std::wstring") { check(tokenize_only(byline::unicode::transcode<wchar_t>(utf8))); }
+  SECTION("std::list<char>") {
+    const std::list<char> l(utf8.begin(), utf8.end());
+    auto doc = tokenize_only(l);
+    STATIC_REQUIRE(decltype(doc)::owns_text);
+    check(doc);
+  }
+  SECTION("istreambuf_iterator") {
+    std::istringstream in(utf8);
+    check(tokenize_only(std::ranges::subrange(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>())));
+  }
+}
+
+// Checks the tokens' texts, and that their offsets are the caller's code units: the prefix before
+// each token, in the document's encoding, is as long as the token's begin.
+template <class Doc>
+void check_tokens(const Doc& doc, const std::string& utf8, const strings& want) {
+  CHECK(texts(doc) == want);
+  using C = typename Doc::char_type;
+  // Where each token starts in the UTF-8 original, found by searching forward.
+  std::size_t from = 0;
+  for (auto t : doc.tokens()) {
+    const auto piece = byline::unicode::to_utf8(t.text());
+    const auto at = utf8.find(piece, from);
+    REQUIRE(at != std::string::npos);
+    const auto prefix = byline::unicode::transcode<C>(std::string_view(utf8).substr(0, at));
+    CHECK(t.offsets().begin == prefix.size());
+    from = at + piece.size();
+  }
+}
+
+}  // namespace
+
+TEST_CASE("abbreviations and initials keep their period", "[tokenizer]") {
+  const std::string text = "The U.S. and U.K. envoys, Mr. Haddad and Gen. Ruiz, met on Jan. 5 with J.D. Vance and R.F. Kennedy, e.g. in Rome.";
+  const strings want = {"The", "U.S.", "and", "U.K.", "envoys", ",",    "Mr.", "Haddad", "and",   "Gen.",
+                        "Ruiz", ",",   "met", "on",   "Jan.",   "5",    "with", "J.D.",  "Vance", "and",
+                        "R.F.", "Kennedy", ",", "e.g.", "in",  "Rome", "."};
+  over_every_input(text, [&](const auto& doc) {
+    check_tokens(doc, text, want);
+    for (auto t : doc.tokens()) {
+      const auto s = byline::unicode::to_utf8(t.text());
+      if (s == "U.S." || s == "Mr." || s == "Jan." || s == "e.g.") CHECK(t.rule() == token_rule::abbreviation);
+      if (s == "R.F.") CHECK(t.rule() == token_rule::initials);
+      if (s.size() > 1 && s.back() == '.') CHECK(t.kind() == token_kind::abbreviation);
+    }
+  });
+}
+
+TEST_CASE("hyphens split compounds and U.S.-led", "[tokenizer]") {
+  const std::string text = "the U.S.-led call after the Trump-Putin talks for a 30-day pause";
+  over_every_input(text, [&](const auto& doc) {
+    check_tokens(doc, text,
+                 {"the", "U.S.", "-", "led", "call", "after", "the", "Trump", "-", "Putin", "talks", "for", "a", "30",
+                  "-", "day", "pause"});
+    CHECK(doc[2].kind() == token_kind::dash);
+  });
+}
+
+TEST_CASE("possessives and clitics split, straight and curly", "[tokenizer]") {
+  const std::string text = "Trump’s aides don't say I’m wrong; Putin's can’t, they'll, we’ve, she'd, the allies’ plan";
+  over_every_input(text, [&](const auto& doc) {
+    check_tokens(doc, text,
+                 {"Trump", "’s", "aides", "do", "n't", "say", "I", "’m", "wrong", ";", "Putin", "'s", "ca", "n’t", ",",
+                  "they", "'ll", ",", "we", "’ve", ",", "she", "'d", ",", "the", "allies", "’", "plan"});
+    for (auto t : doc.tokens())
+      if (t.rule() == token_rule::clitic && t.kind() != token_kind::word) CHECK(t.kind() == token_kind::clitic);
+  });
+  // Apostrophes inside names are not clitics.
+  CHECK(toks("O'Brien met D’Angelo") == strings{"O'Brien", "met", "D’Angelo"});
+}
+
+TEST_CASE("numbers, units, dates and times", "[tokenizer]") {
+  const std::string text = "It cost 1,000.50 euros, up 3.5% to $1.2bn at 10:30 on 2024-05-19, the 30th time since 19/05/2023.";
+  over_every_input(text, [&](const auto& doc) {
+    check_tokens(doc, text,
+                 {"It", "cost", "1,000.50", "euros", ",", "up", "3.5", "%", "to", "$", "1.2", "bn", "at", "10:30", "on",
+                  "2024-05-19", ",", "the", "30th", "time", "since", "19/05/2023", "."});
+    std::vector<std::pair<std::string, token_kind>> kinds;
+    for (auto t : doc.tokens()) kinds.emplace_back(byline::unicode::to_utf8(t.text()), t.kind());
+    CHECK(kinds[2].second == token_kind::number);
+    CHECK(kinds[9].second == token_kind::currency);
+    CHECK(kinds[10].second == token_kind::number);
+    CHECK(kinds[11].second == token_kind::unit);
+    CHECK(kinds[13].second == token_kind::time);
+    CHECK(kinds[15].second == token_kind::date);
+    CHECK(kinds[21].second == token_kind::date);
+  });
+  CHECK(toks("at 10:30:15 or 9:05pm") == strings{"at", "10:30:15", "or", "9:05", "pm"});
+  CHECK(toks("a 3D film, a G7 summit, an F-16") == strings{"a", "3D", "film", ",", "a", "G7", "summit", ",", "an", "F", "-", "16"});
+}
+
+TEST_CASE("URLs, e-mail addresses, handles, hashtags and emoji are single tokens", "[tokenizer]") {
+  const std::string text =
+      "See https://example.org/news/2024/talks?id=7&x=(a). Write to press.office+eu@mail.example.co.uk or "
+      "@ByLine_News about #Ukraine2024 👩‍👩‍👧 🇺🇦🇫🇷 at www.example.com, or example.net.";
+  over_every_input(text, [&](const auto& doc) {
+    check_tokens(doc, text,
+                 {"See", "https://example.org/news/2024/talks?id=7&x=(a)", ".", "Write", "to",
+                  "press.office+eu@mail.example.co.uk", "or", "@ByLine_News", "about", "#Ukraine2024", "👩‍👩‍👧", "🇺🇦",
+                  "🇫🇷", "at", "www.example.com", ",", "or", "example.net", "."});
+    std::vector<token_kind> k;
+    for (auto t : doc.tokens()) k.push_back(t.kind());
+    CHECK(k[1] == token_kind::url);
+    CHECK(k[5] == token_kind::email);
+    CHECK(k[7] == token_kind::handle);
+    CHECK(k[9] == token_kind::hashtag);
+    CHECK(k[10] == token_kind::emoji);
+    CHECK(k[11] == token_kind::emoji);
+    CHECK(k[14] == token_kind::url);
+    CHECK(k[17] == token_kind::url);
+  });
+}
+
+TEST_CASE("quotation marks, dashes and ellipses have kinds of their own", "[tokenizer]") {
+  const std::string text = "“No,” he said — twice... ‘Fine’ -- \"maybe\" … «non»";
+  over_every_input(text, [&](const auto& doc) {
+    check_tokens(doc, text,
+                 {"“", "No", ",", "”", "he", "said", "—", "twice", "...", "‘", "Fine", "’", "--", "\"", "maybe", "\"",
+                  "…", "«", "non", "»"});
+    std::vector<std::pair<token_kind, std::uint16_t>> k;
+    for (auto t : doc.tokens())
+      k.emplace_back(t.kind(), static_cast<std::uint16_t>(t.flags() & (flag::open_quote | flag::close_quote)));
+    CHECK(k[0] == std::pair{token_kind::quote, std::uint16_t{flag::open_quote}});
+    CHECK(k[3] == std::pair{token_kind::quote, std::uint16_t{flag::close_quote}});
+    CHECK(k[6].first == token_kind::dash);
+    CHECK(k[8].first == token_kind::ellipsis);
+    CHECK(k[9] == std::pair{token_kind::quote, std::uint16_t{flag::open_quote}});
+    CHECK(k[11] == std::pair{token_kind::quote, std::uint16_t{flag::close_quote}});
+    CHECK(k[12].first == token_kind::dash);
+    CHECK(k[13] == std::pair{token_kind::quote, std::uint16_t{flag::open_quote}});
+    CHECK(k[15] == std::pair{token_kind::quote, std::uint16_t{flag::close_quote}});
+    CHECK(k[16].first == token_kind::ellipsis);
+    CHECK(k[17] == std::pair{token_kind::quote, std::uint16_t{flag::open_quote}});
+    CHECK(k[19] == std::pair{token_kind::quote, std::uint16_t{flag::close_quote}});
+  });
+}
+
+TEST_CASE("shape flags, norm and whitespace rebuild the text", "[tokenizer]") {
+  const std::string text = "  NATO’s Chief, Mark RUTTE, said:\t“Ça va” in 2024.\n";
+  auto doc = tokenize_only(text);
+  std::string rebuilt(doc.text().substr(0, doc[0].offsets().begin));
+  for (auto t : doc.tokens()) rebuilt += std::string(t.text()) + std::string(t.whitespace_after());
+  CHECK(rebuilt == text);
+
+  CHECK(doc[0].text() == "NATO");
+  CHECK(doc[0].is_upper());
+  CHECK(doc[0].has(flag::ascii));
+  CHECK(doc[1].norm() == "'s");
+  CHECK(doc[2].is_title());
+  CHECK(doc[2].norm() == "chief");
+  CHECK(doc[5].text() == "RUTTE");
+  CHECK(doc[5].norm() == "rutte");
+  CHECK(doc[8].text() == ":");
+  CHECK(doc[8].whitespace_after() == "\t");
+  CHECK(doc[9].norm() == "\"");
+  CHECK(doc[10].text() == "Ça");
+  CHECK(doc[10].is_title());
+  CHECK(!doc[10].has(flag::ascii));
+  CHECK(doc[10].norm() == "ça");
+  CHECK(doc[14].text() == "2024");
+  CHECK(doc[14].has(flag::has_digit));
+  CHECK(!doc[14].has(flag::has_alpha));
+  CHECK(doc[0].has(flag::space_before));
+  CHECK(!doc[1].has(flag::space_before));
+}
+
+TEST_CASE("invalid input is flagged and counted, never read past", "[tokenizer]") {
+  const std::string text = "Kyiv \xFF\xFEsaid \xE2\x80";
+  auto doc = tokenize_only(text);
+  CHECK(doc.annotations().invalid_sequences == 3);
+  bool any_replaced = false;
+  for (auto t : doc.tokens()) any_replaced |= t.has(flag::replaced);
+  CHECK(any_replaced);
+  CHECK(doc.tokens().size() >= 3);
+}
+
+TEST_CASE("explain() names the rule behind each token", "[tokenizer]") {
+  const byline::tokenizer tok;
+  const auto ex = tok.explain("Mr. Vance’s 3.5bn #deal");
+  REQUIRE(ex.size() == 6);
+  CHECK(ex[0].text == "Mr.");
+  CHECK(ex[0].rule == token_rule::abbreviation);
+  CHECK(ex[1].rule == token_rule::clitic);
+  CHECK(ex[2].text == "’s");
+  CHECK(ex[3].text == "3.5");
+  CHECK(ex[3].rule == token_rule::number_unit);
+  CHECK(ex[4].kind == token_kind::unit);
+  CHECK(ex[5].text == "#deal");
+  CHECK(ex[5].rule == token_rule::hashtag);
+  CHECK(ex[5].offsets == byline::span_offsets{20, 25});
+  CHECK(byline::name(ex[5].rule) == "hashtag");
+}
+
+TEST_CASE("users add abbreviations and special cases at run time", "[tokenizer]") {
+  byline::tokenizer tok;
+  const byline::tokenizer before = tok;
+  tok.add_abbreviation("Sask.").add_special_case("gonna", {"gon", "na"}).add_special_case(":-)", {":-)"});
+  const byline::pipeline nlp{tok};
+  auto doc = nlp(std::string_view("Regina, Sask. is gonna win :-) ok"));
+  CHECK(texts(doc) == strings{"Regina", ",", "Sask.", "is", "gon", "na", "win", ":-)", "ok"});
+  CHECK(doc[2].rule() == token_rule::user_abbreviation);
+  CHECK(doc[4].rule() == token_rule::user_special_case);
+  // The copy made before the changes keeps the old rules.
+  const byline::pipeline old{before};
+  CHECK(texts(old(std::string_view("Sask. gonna"))) == strings{"Sask", ".", "gonna"});
+  // Special cases match only whole segments: "gonnabe" is one word.
+  CHECK(texts(nlp(std::string_view("gonnabe"))) == strings{"gonnabe"});
+  CHECK_THROWS_AS(tok.add_special_case("gonna", {"go", "nna", "x"}), std::invalid_argument);
+  CHECK_THROWS_AS(tok.add_abbreviation("Sask"), std::invalid_argument);
+}
+
+TEST_CASE("empty and whitespace-only text has no tokens", "[tokenizer]") {
+  CHECK(toks("").empty());
+  CHECK(toks(" \n\t\r\n ").empty());
+}
