@@ -1,0 +1,532 @@
+// byline — paragraphs: runs of non-blank lines, the script of each, and two flags, heading and
+// boilerplate (page chrome).
+//
+//   byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}};
+//   auto doc = nlp(text);
+//   for (auto p : doc.paragraphs())
+//     if (!p.is_boilerplate()) use(p.text());
+//
+// Lines end at LF, CR LF, CR, VT, FF, NEL, U+2028 and U+2029. A blank line (whitespace only) ends a
+// paragraph, and U+2029 PARAGRAPH SEPARATOR always does. A paragraph's [begin, end) runs from its
+// first to its last non-whitespace code unit; its tokens are those that begin inside it.
+//
+// The flags come from a few deterministic rules, each on features counted in one pass over the
+// text (letters by script, words, sentence ends, separators per line):
+//
+//   body script   the script with the most letters over the paragraphs with >= body_min_letters
+//                 letters (over all paragraphs when none is that long). Story text is long; menus are
+//                 not, so a page's chrome cannot outvote its story.
+//   prose guard   a paragraph in the body script with a sentence end (. ! ? and the like followed by
+//                 a space or the end of a line) and >= prose_min_words words is never boilerplate,
+//                 whatever it contains: a story may say "Read more" or "Share this" in a sentence.
+//   boilerplate   any of
+//     (a) other script: its script is a real one (not Common) that differs from the body's, and it
+//         has < other_script_max_letters letters: menus and comment forms of the site around a story
+//         in another language (Arabic or Cyrillic navigation around an English article).
+//     (b) phrase: one of its lines starts, case-insensitively and at a word boundary, with one of
+//         boilerplate_phrases ("Leave a comment", "Read more", "©", "Tags:" ...), after any bullets.
+//         When the phrase runs on into more words, the longer the phrase the surer the match: one
+//         word starts too many story lines ("Close race in Ohio", "Share prices fell.") and counts
+//         only alone or before a number, colon or bracket ("Close", "Comments (12)", "Related:",
+//         "Copyright 2024"); two words count unless the line ends as a sentence ("Sign up for our
+//         newsletter" but not "Posted in March, the video went viral."); three or more always do
+//         ("We use cookies to improve your experience.").
+//     (c) navigation: a line of >= nav_min_items short items (<= nav_item_max_words words each)
+//         separated by | • » › · ¦ ∙ and not ending as a sentence ("Home | World | Sport"), or a run
+//         of >= menu_min_lines consecutive lines of <= menu_item_max_words words each with no sentence
+//         end (a menu laid out one item a line).
+//   heading       not boilerplate, one line, in the body script, <= heading_max_words words and
+//                 <= heading_max_code_points code points, not ending in sentence-final punctuation
+//                 (closing quotes and brackets after it are looked through): a headline.
+//
+// Scripts are compared as writing systems: Han goes with Hiragana, Katakana, Hangul and Bopomofo,
+// and Hiragana with Katakana, so Japanese or Korean text is never "another script" of itself.
+//
+// Scratch space lives in the workspace: a steady stream of documents allocates only the output.
+#pragma once
+
+#include <byline/document/document.hpp>
+#include <byline/pipeline.hpp>
+#include <byline/unicode/properties.hpp>
+#include <byline/unicode/utf.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace byline {
+
+namespace detail::paragraphs {
+
+using unicode::general_category;
+using unicode::script;
+using unicode::sentence_break;
+
+constexpr bool is_line_break(char32_t c) noexcept {
+  return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+// White_Space, plus the invisible format characters that scraped pages leave on otherwise empty
+// lines (zero width space, LRM, RLM, word joiner, BOM): a line of them looks blank and is blank.
+constexpr bool is_space(char32_t c) noexcept {
+  if (c == 0x20 || c == 0x09 || is_line_break(c)) return true;
+  if (c < 0x80) return false;
+  if (c == 0x200B || c == 0x200E || c == 0x200F || c == 0x2060 || c == 0xFEFF) return true;
+  return unicode::general_category_of(c) == general_category::zs;
+}
+
+// Characters that separate navigation items on one line. '|' always does; the others only when
+// whitespace (or the start of the line) comes before them, so that a closing guillemet (« da »
+// written «da») or a Catalan middle dot (col·legi) inside a word is not taken for one.
+constexpr bool is_nav_separator(char32_t c, bool after_space) noexcept {
+  if (c == U'|' || c == U'\u00A6') return true;
+  return after_space && (c == U'\u2022' || c == U'\u00BB' || c == U'\u203A' || c == U'\u00B7' || c == U'\u2219');
+}
+
+// Bullets and arrows that may come before a line's text ("• Read more", "> Share this").
+constexpr bool is_bullet(char32_t c) noexcept {
+  switch (c) {
+    case U'-': case U'*': case U'>': case U'|': case U'\u2013': case U'\u2014': case U'\u2022':
+    case U'\u2023': case U'\u25E6': case U'\u25AA': case U'\u25BA': case U'\u25B6': case U'\u2192':
+    case U'\u00B7': case U'\u00BB': case U'\u203A':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Case-folded, with curly apostrophes as straight ones, for phrase matching.
+constexpr char32_t fold(char32_t c) noexcept {
+  if (c == U'\u2019' || c == U'\u2018' || c == U'\u02BC') return U'\'';
+  return unicode::simple_case_fold(c);
+}
+
+constexpr bool is_real_script(script s) noexcept {
+  return s != script::common && s != script::inherited && s != script::unknown;
+}
+
+constexpr bool is_cjk_kana_or_hangul(script s) noexcept {
+  return s == script::hiragana || s == script::katakana || s == script::hangul || s == script::bopomofo;
+}
+
+// Whether two scripts write the same language family of text (see the header comment).
+constexpr bool same_writing_system(script a, script b) noexcept {
+  if (a == b) return true;
+  if (a == script::han) return is_cjk_kana_or_hangul(b);
+  if (b == script::han) return is_cjk_kana_or_hangul(a);
+  const bool kana_a = a == script::hiragana || a == script::katakana;
+  const bool kana_b = b == script::hiragana || b == script::katakana;
+  return kana_a && kana_b;
+}
+
+// What one non-blank line holds.
+struct line_info {
+  std::uint32_t begin = 0, end = 0;  // its first and past its last non-whitespace code unit
+  std::uint32_t words = 0;           // runs of non-whitespace with a letter or digit
+  std::uint32_t letters = 0;
+  std::uint32_t code_points = 0;     // from begin to end
+  std::uint32_t sentence_ends = 0;   // . ! ? (Sentence_Break ATerm/STerm), closers, then space or end
+  std::uint32_t nav_separators = 0;
+  std::uint32_t nav_items = 0;           // items between separators that have letters
+  std::uint32_t nav_max_item_words = 0;  // words in the longest of them
+  bool ends_sentence = false;            // its last character (closers looked through) is . ! ? ...
+};
+
+struct paragraph_info {
+  std::uint32_t begin = 0, end = 0;
+  std::uint32_t first_line = 0, end_line = 0;  // into scratch::lines
+  std::uint32_t words = 0, letters = 0, sentence_ends = 0;
+  script majority = script::common;
+};
+
+using script_counts = std::array<std::uint32_t, 256>;
+
+struct scratch {
+  std::vector<line_info> lines;
+  std::vector<paragraph_info> paras;
+  // Letters per script in the current paragraph, in the long paragraphs and in all of them, with
+  // the scripts in the order first seen (ties go to the first).
+  script_counts para_counts{}, long_counts{}, all_counts{};
+  std::vector<script> para_seen, long_seen, all_seen;
+  // The phrases, decoded and folded, one after another; phrase i is [starts[i], starts[i + 1]).
+  std::u32string phrase_text;
+  std::vector<std::uint32_t> phrase_starts;
+
+  void reset() {
+    lines.clear();
+    paras.clear();
+    para_counts.fill(0);
+    long_counts.fill(0);
+    all_counts.fill(0);
+    para_seen.clear();
+    long_seen.clear();
+    all_seen.clear();
+  }
+};
+
+inline void add_letters(script_counts& counts, std::vector<script>& seen, script s, std::uint32_t n) {
+  auto& c = counts[static_cast<std::uint8_t>(s)];
+  if (c == 0) seen.push_back(s);
+  c += n;
+}
+
+inline script majority(const script_counts& counts, const std::vector<script>& seen) {
+  script best = script::common;
+  std::uint32_t n = 0;
+  for (auto s : seen)
+    if (counts[static_cast<std::uint8_t>(s)] > n) {
+      best = s;
+      n = counts[static_cast<std::uint8_t>(s)];
+    }
+  return best;
+}
+
+// Counts the features of one line, a code point at a time.
+class line_scanner {
+  line_info li_{};
+  bool has_text_ = false;
+  bool in_word_ = false, word_has_alnum_ = false;
+  bool pending_term_ = false;  // a sentence terminator, perhaps followed by closers, waits for a space
+  bool last_term_ = false;     // the last non-space character (closers looked through) ends a sentence
+  bool after_space_ = true;
+  std::uint32_t code_points_ = 0;
+  std::uint32_t item_words_ = 0;
+  bool item_has_letter_ = false;
+
+  void end_word() {
+    if (in_word_ && word_has_alnum_) {
+      ++li_.words;
+      ++item_words_;
+    }
+    in_word_ = false;
+  }
+  void end_item() {
+    if (item_has_letter_) {
+      ++li_.nav_items;
+      li_.nav_max_item_words = std::max(li_.nav_max_item_words, item_words_);
+    }
+    item_words_ = 0;
+    item_has_letter_ = false;
+  }
+
+ public:
+  bool has_text() const noexcept { return has_text_; }
+
+  // Returns the code point's script when it is a letter of a real script, common otherwise.
+  script feed(char32_t c, std::size_t offset, std::size_t length) {
+    if (has_text_) ++code_points_;
+    if (is_space(c)) {
+      end_word();
+      if (pending_term_) ++li_.sentence_ends;
+      pending_term_ = false;
+      after_space_ = true;
+      return script::common;
+    }
+    if (!has_text_) {
+      has_text_ = true;
+      li_.begin = static_cast<std::uint32_t>(offset);
+      code_points_ = 1;
+    }
+    li_.end = static_cast<std::uint32_t>(offset + length);
+    li_.code_points = code_points_;
+    const bool was_after_space = after_space_;
+    after_space_ = false;
+    if (is_nav_separator(c, was_after_space)) {
+      end_word();
+      end_item();
+      ++li_.nav_separators;
+      pending_term_ = last_term_ = false;
+      return script::common;
+    }
+    const auto props = unicode::properties(c);
+    const auto gc = props.category();
+    if (!in_word_) {
+      in_word_ = true;
+      word_has_alnum_ = false;
+    }
+    script s = script::common;
+    if (unicode::is_letter(gc)) {
+      word_has_alnum_ = true;
+      item_has_letter_ = true;
+      ++li_.letters;
+      s = unicode::script_of(c);
+      if (!is_real_script(s)) s = script::common;
+    } else if (unicode::is_number(gc)) {
+      word_has_alnum_ = true;
+    }
+    switch (props.sentence()) {
+      case sentence_break::aterm:
+      case sentence_break::sterm:
+        pending_term_ = last_term_ = true;
+        break;
+      case sentence_break::close:  // quotes and brackets after a stop: "... frank.”
+      case sentence_break::extend:
+      case sentence_break::format:
+        break;
+      default:
+        pending_term_ = last_term_ = false;
+        break;
+    }
+    return s;
+  }
+
+  line_info finish() {
+    end_word();
+    end_item();
+    if (pending_term_) ++li_.sentence_ends;
+    li_.ends_sentence = last_term_;
+    return li_;
+  }
+};
+
+}  // namespace detail::paragraphs
+
+// Splits a document into paragraphs (runs of non-blank lines), gives each its script, and flags
+// headlines and page chrome. See the top of this header for the rules.
+struct paragraph_segmenter {
+  static constexpr layers needs = layers::tokens;
+  static constexpr layers provides = layers::paragraphs;
+
+  // Lines that start with one of these (case-insensitive, at a word boundary) mark their paragraph
+  // as boilerplate; add your site's own. UTF-8.
+  std::vector<std::string> boilerplate_phrases = default_boilerplate_phrases();
+
+  std::uint32_t body_min_letters = 40;           // paragraphs that vote for the body script
+  std::uint32_t prose_min_words = 20;            // prose guard: at least this many words ...
+  std::uint32_t other_script_max_letters = 200;  // (a): shorter than this in another script
+  std::uint32_t nav_min_items = 3;               // (c): items on a separated line
+  std::uint32_t nav_item_max_words = 4;
+  std::uint32_t menu_min_lines = 3;              // (c): run of very short lines
+  std::uint32_t menu_item_max_words = 3;
+  std::uint32_t heading_max_words = 20;
+  std::uint32_t heading_max_code_points = 150;
+
+  static std::vector<std::string> default_boilerplate_phrases() {
+    return {
+        // comment forms
+        "Leave a comment", "Leave a reply", "Post a comment", "Add a comment", "Comments", "Comments are closed",
+        "Your email address will not be published", "Required fields are marked",
+        // sharing and following
+        "Share this", "Share on Facebook", "Share on Twitter", "Share on X", "Share via", "Share", "Follow us",
+        // teasers and lists of other articles
+        "Read more", "Show more", "Load more", "See more", "Related", "Related articles", "Related posts",
+        "Related stories", "You may also like", "Recommended", "Most read", "Most popular", "More from",
+        "Previous article", "Next article", "Previous post", "Next post",
+        // subscriptions, accounts, ads, cookies
+        "Sign up", "Sign in", "Log in", "Subscribe", "Subscribe to", "Subscribe now", "Newsletter",
+        "Advertisement", "Sponsored", "Cookie", "Cookies", "Cookie policy", "Cookie settings", "We use cookies",
+        "Accept all", "Privacy policy", "Terms of use",
+        // legal lines
+        "All rights reserved", "Copyright", "\u00A9",
+        // page furniture
+        "Back to top", "Skip to content", "Skip to main content", "Close", "Print", "Menu", "Search",
+        "Toggle navigation", "Tags:", "Filed under", "Posted in", "Categories:",
+    };
+  }
+
+  template <class Doc>
+  void operator()(Doc& doc, workspace& ws) const {
+    namespace dp = detail::paragraphs;
+    const auto text = doc.text();
+    if (text.size() > std::numeric_limits<std::uint32_t>::max())
+      throw std::length_error("byline::paragraph_segmenter: text longer than 2^32 code units");
+    auto& s = ws.get<dp::scratch>();
+    s.reset();
+    fold_phrases(s);
+    scan(text, s);
+
+    // The body script: most letters over the long paragraphs, or over all when none is long.
+    auto body = dp::majority(s.long_counts, s.long_seen);
+    if (s.long_seen.empty()) body = dp::majority(s.all_counts, s.all_seen);
+
+    auto& out = doc.annotations().paragraphs;
+    out.clear();
+    out.reserve(s.paras.size());
+    const auto& tb = doc.annotations().tokens.begin;
+    auto tok = tb.begin();
+    for (const auto& p : s.paras) {
+      // Tokens are sorted: walk forwards.
+      tok = std::lower_bound(tok, tb.end(), p.begin);
+      const auto first = static_cast<std::uint32_t>(tok - tb.begin());
+      tok = std::lower_bound(tok, tb.end(), p.end);
+      const auto last = static_cast<std::uint32_t>(tok - tb.begin());
+      out.push_back({p.begin, p.end, first, last, p.majority, flags_of(text, s, p, body)});
+    }
+  }
+
+ private:
+  void fold_phrases(detail::paragraphs::scratch& s) const {
+    namespace dp = detail::paragraphs;
+    s.phrase_text.clear();
+    s.phrase_starts.clear();
+    for (const auto& ph : boilerplate_phrases) {
+      s.phrase_starts.push_back(static_cast<std::uint32_t>(s.phrase_text.size()));
+      bool space = false;
+      for (auto cp : unicode::code_points(std::string_view(ph))) {
+        if (dp::is_space(cp.code_point)) {
+          space = true;  // runs of whitespace, as one space; leading and trailing ones dropped
+          continue;
+        }
+        if (space && s.phrase_text.size() > s.phrase_starts.back()) s.phrase_text.push_back(U' ');
+        space = false;
+        s.phrase_text.push_back(dp::fold(cp.code_point));
+      }
+    }
+    s.phrase_starts.push_back(static_cast<std::uint32_t>(s.phrase_text.size()));
+  }
+
+  template <class C>
+  void scan(std::basic_string_view<C> text, detail::paragraphs::scratch& s) const {
+    namespace dp = detail::paragraphs;
+    dp::line_scanner line;
+    dp::paragraph_info cur{};
+    bool open = false;
+
+    auto close_paragraph = [&] {
+      if (!open) return;
+      open = false;
+      cur.end_line = static_cast<std::uint32_t>(s.lines.size());
+      cur.majority = dp::majority(s.para_counts, s.para_seen);
+      const bool is_long = cur.letters >= body_min_letters;
+      for (auto sc : s.para_seen) {
+        auto& n = s.para_counts[static_cast<std::uint8_t>(sc)];
+        dp::add_letters(s.all_counts, s.all_seen, sc, n);
+        if (is_long) dp::add_letters(s.long_counts, s.long_seen, sc, n);
+        n = 0;
+      }
+      s.para_seen.clear();
+      s.paras.push_back(cur);
+    };
+    auto end_line = [&](bool ends_paragraph) {
+      if (line.has_text()) {
+        const auto li = line.finish();
+        if (!open) {
+          open = true;
+          cur = {};
+          cur.begin = li.begin;
+          cur.first_line = static_cast<std::uint32_t>(s.lines.size());
+        }
+        cur.end = li.end;
+        cur.words += li.words;
+        cur.letters += li.letters;
+        cur.sentence_ends += li.sentence_ends;
+        s.lines.push_back(li);
+      } else {
+        ends_paragraph = true;  // a blank line
+      }
+      if (ends_paragraph) close_paragraph();
+      line = {};
+    };
+
+    bool after_cr = false;
+    for (auto cp : unicode::code_points(text)) {
+      const char32_t c = cp.code_point;
+      if (c == U'\n' && after_cr) {  // CR LF is one line break
+        after_cr = false;
+        continue;
+      }
+      after_cr = c == U'\r';
+      if (dp::is_line_break(c)) {
+        end_line(c == U'\u2029');
+        continue;
+      }
+      const auto sc = line.feed(c, cp.offset, cp.length);
+      if (sc != dp::script::common) dp::add_letters(s.para_counts, s.para_seen, sc, 1);
+    }
+    end_line(true);
+  }
+
+  template <class C>
+  std::uint8_t flags_of(std::basic_string_view<C> text, const detail::paragraphs::scratch& s,
+                        const detail::paragraphs::paragraph_info& p, unicode::script body) const {
+    namespace dp = detail::paragraphs;
+    const bool body_script = dp::same_writing_system(p.majority, body);
+    const std::uint32_t n_lines = p.end_line - p.first_line;
+    const auto& last = s.lines[p.end_line - 1];
+
+    // Prose guard: story text is never chrome.
+    const bool prose = body_script && p.sentence_ends > 0 && p.words >= prose_min_words;
+    bool chrome = false;
+    if (!prose) {
+      // (a) a short paragraph in another script than the story's.
+      chrome = dp::is_real_script(p.majority) && dp::is_real_script(body) && !body_script &&
+               p.letters < other_script_max_letters;
+      // (b) a known chrome phrase; (c) a separated navigation line.
+      for (auto i = p.first_line; !chrome && i < p.end_line; ++i) {
+        const auto& li = s.lines[i];
+        chrome = (li.nav_separators + 1 >= nav_min_items && li.nav_items >= nav_min_items &&
+                  li.nav_max_item_words <= nav_item_max_words && !li.ends_sentence) ||
+                 starts_with_phrase(text.substr(li.begin, li.end - li.begin), li, s);
+      }
+      // (c) a menu laid out one item a line.
+      std::uint32_t run = 0;
+      for (auto i = p.first_line; !chrome && n_lines >= menu_min_lines && i < p.end_line; ++i) {
+        const auto& li = s.lines[i];
+        const bool item = li.words >= 1 && li.words <= menu_item_max_words && li.sentence_ends == 0;
+        run = item ? run + 1 : 0;
+        chrome = run >= menu_min_lines;
+      }
+    }
+    std::uint8_t flags = chrome ? paragraph_flag::boilerplate : 0;
+    if (!chrome && n_lines == 1 && body_script && p.letters > 0 && p.words <= heading_max_words &&
+        last.code_points <= heading_max_code_points && !last.ends_sentence)
+      flags |= paragraph_flag::heading;
+    return flags;
+  }
+
+  // Rule (b) on one line (trimmed): whether it starts with a phrase at a word boundary, and the
+  // phrase does not merely begin a sentence ("Close to 300 people died.").
+  template <class C>
+  static bool starts_with_phrase(std::basic_string_view<C> line, const detail::paragraphs::line_info& li,
+                                 const detail::paragraphs::scratch& s) {
+    namespace dp = detail::paragraphs;
+    auto cps = unicode::code_points(line);
+    auto start = cps.begin();
+    // Skip bullets and the spaces after them.
+    while (start != std::default_sentinel && (dp::is_bullet((*start).code_point) || dp::is_space((*start).code_point)))
+      ++start;
+    for (std::size_t k = 0; k + 1 < s.phrase_starts.size(); ++k) {
+      const std::u32string_view phrase =
+          std::u32string_view(s.phrase_text).substr(s.phrase_starts[k], s.phrase_starts[k + 1] - s.phrase_starts[k]);
+      if (phrase.empty()) continue;
+      auto it = start;
+      bool ok = true;
+      for (std::size_t i = 0; ok && i < phrase.size(); ++i) {
+        if (phrase[i] == U' ') {
+          ok = it != std::default_sentinel && dp::is_space((*it).code_point);
+          while (it != std::default_sentinel && dp::is_space((*it).code_point)) ++it;
+        } else {
+          ok = it != std::default_sentinel && dp::fold((*it).code_point) == phrase[i];
+          if (ok) ++it;
+        }
+      }
+      if (!ok) continue;
+      const auto gc_last = unicode::general_category_of(phrase.back());
+      const bool ends_alnum = unicode::is_letter(gc_last) || unicode::is_number(gc_last);
+      if (it == std::default_sentinel) return true;  // the whole line
+      const char32_t next = (*it).code_point;
+      const auto gc_next = unicode::general_category_of(next);
+      // "Print" must not match "Printing"; "Tags:" and "©" need no boundary after them.
+      if (ends_alnum && (unicode::is_letter(gc_next) || unicode::is_number(gc_next) || unicode::is_mark(gc_next)))
+        continue;
+      // Does the phrase run on into more words? Then its length decides (see the top of the header).
+      bool flows = false;
+      if (ends_alnum && dp::is_space(next)) {
+        while (it != std::default_sentinel && dp::is_space((*it).code_point)) ++it;
+        flows = it != std::default_sentinel && unicode::is_letter(unicode::general_category_of((*it).code_point));
+      }
+      if (!flows) return true;
+      const auto words = 1 + std::count(phrase.begin(), phrase.end(), U' ');
+      if (words >= 3 || (words == 2 && !li.ends_sentence)) return true;
+    }
+    return false;
+  }
+};
+
+}  // namespace byline
