@@ -1,4 +1,7 @@
-// byline — the umbrella header: everything the library offers.
+// byline — the umbrella header: everything the library offers, and the default pipeline.
+//
+//   const byline::pipeline nlp;   // tokenizer, paragraphs, sentences (English news)
+//   auto doc = nlp(article);
 #pragma once
 
 #include <byline/version.hpp>
@@ -10,3 +13,12 @@
 #include <byline/segment/segment.hpp>
 #include <byline/segment/sentences.hpp>
 #include <byline/segment/words.hpp>
+
+#include <byline/document/document.hpp>
+#include <byline/document/paragraphs.hpp>
+#include <byline/document/records.hpp>
+#include <byline/tokenize/sentences.hpp>
+#include <byline/tokenize/tokenizer.hpp>
+
+#include <byline/default_pipeline.hpp>
+#include <byline/pipeline.hpp>

@@ -104,6 +104,8 @@ constexpr std::size_t first_unmet_need() {
   layers have = layers::none;
   std::size_t i = 0, bad = sizeof...(Cs);
   ((bad == sizeof...(Cs) && !have.contains(Cs::needs) ? (bad = i) : 0, have = have | Cs::provides, ++i), ...);
+  (void)have;  // unused when the pipeline is empty
+  (void)i;
   return bad;
 }
 
@@ -129,7 +131,9 @@ class pipeline {
   static constexpr layers provides = (layers::none | ... | Cs::provides);
 
   pipeline() = default;
-  constexpr explicit pipeline(Cs... cs) : components_(std::move(cs)...) {}
+  constexpr explicit pipeline(Cs... cs)
+    requires(sizeof...(Cs) > 0)
+      : components_(std::move(cs)...) {}
 
   template <class C>
   const C& get() const {
@@ -234,21 +238,27 @@ class thread_pool {
 template <class Pipeline, class V>
 class pipe_view<Pipeline, V> {
   using text_ref = std::ranges::range_reference_t<V>;
-  using doc_type = document_for<text_ref>;
+  // Texts that a forward range holds stay put and are borrowed; anything else (temporaries, the value
+  // a single-pass range overwrites as it advances) is moved or copied into the task.
+  using stored = std::conditional_t<std::is_lvalue_reference_v<text_ref> && std::ranges::forward_range<V>, text_ref,
+                                    std::remove_cvref_t<text_ref>>;
+  using doc_type = document_for<stored>;
 
   struct state {
     const Pipeline* nlp;
     V texts;
     std::ranges::iterator_t<V> next;
-    std::deque<std::future<doc_type>> window;
-    std::unique_ptr<detail::thread_pool> pool;
     std::size_t depth;
+    std::deque<std::future<doc_type>> window;
     std::optional<doc_type> current;
+    std::unique_ptr<detail::thread_pool> pool;  // last: its threads stop before the rest goes
+
+    state(const Pipeline* p, V t, unsigned threads)
+        : nlp(p), texts(std::move(t)), next(std::ranges::begin(texts)), depth(2 * std::size_t{threads}),
+          pool(std::make_unique<detail::thread_pool>(threads)) {}
 
     void fill() {
       while (window.size() < depth && next != std::ranges::end(texts)) {
-        // Move the text into the task: a reference to a temporary would not outlive this loop.
-        using stored = std::conditional_t<std::is_lvalue_reference_v<text_ref>, text_ref, std::remove_cvref_t<text_ref>>;
         auto task = std::make_shared<std::packaged_task<doc_type()>>(
             [nlp = nlp, t = std::tuple<stored>(*next)]() mutable {
               return (*nlp)(std::forward<stored>(std::get<0>(t)));
@@ -292,9 +302,7 @@ class pipe_view<Pipeline, V> {
 
   pipe_view(const Pipeline& nlp, V texts, unsigned threads) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    s_ = std::make_unique<state>(state{&nlp, std::move(texts), {}, {}, nullptr, 2 * std::size_t{threads}, {}});
-    s_->next = std::ranges::begin(s_->texts);
-    s_->pool = std::make_unique<detail::thread_pool>(threads);
+    s_ = std::make_unique<state>(&nlp, std::move(texts), threads);
   }
   pipe_view(pipe_view&&) noexcept = default;
   pipe_view& operator=(pipe_view&&) noexcept = default;
