@@ -1,7 +1,13 @@
-// Minimal byline consumer: compiles against the public headers and links
-// byline::byline. Keep it trivial; more headers may be included later.
-#include <byline/version.hpp>
+// A user's program: the umbrella header and the default pipeline, nothing else.
+#include <byline/byline.hpp>
+
+#include <string_view>
 
 int main() {
-    return byline::version.empty() ? 1 : 0;
+  const byline::pipeline nlp;
+  auto doc = nlp(std::string_view("The U.S. envoy met Mr. Haddad in Valletta. Talks resume today.\n"));
+  // Two sentences, U.S. and Mr. single tokens: the installed headers and their data are whole.
+  if (doc.sentences().size() != 2) return 1;
+  if (doc[1].text() != "U.S.") return 2;
+  return byline::version.empty() ? 3 : 0;
 }
