@@ -20,7 +20,18 @@ foreach(_case IN ITEMS
     "frobnicate${_cli_semicolon}x.txt|unknown command 'frobnicate'"
     "words|'words' needs a FILE"
     "words${_cli_semicolon}a.txt${_cli_semicolon}b.txt|'words' takes one FILE, got 2"
-    "words${_cli_semicolon}--bogus${_cli_semicolon}a.txt|unknown option '--bogus'")
+    "words${_cli_semicolon}--bogus${_cli_semicolon}a.txt|unknown option '--bogus'"
+    "tokens${_cli_semicolon}a.txt${_cli_semicolon}b.txt|'tokens' takes one FILE, got 2"
+    "tokens${_cli_semicolon}--all${_cli_semicolon}a.txt|'--all' applies only to 'segment', 'words' and 'sentences --uax29', not to 'tokens'"
+    "sentences${_cli_semicolon}--all${_cli_semicolon}a.txt|'--all' applies only to 'segment', 'words' and 'sentences --uax29', not to 'sentences' without --uax29"
+    "words${_cli_semicolon}--uax29${_cli_semicolon}a.txt|'--uax29' applies only to 'sentences'"
+    "sentences${_cli_semicolon}--format${_cli_semicolon}json${_cli_semicolon}a.txt|'--format' applies only to 'analyze'"
+    "tokens${_cli_semicolon}--no-tokens${_cli_semicolon}a.txt|'--no-tokens' applies only to 'analyze'"
+    "analyze|'analyze' needs a FILE"
+    "analyze${_cli_semicolon}--format${_cli_semicolon}xml${_cli_semicolon}a.txt|unknown format 'xml' (json, jsonl or text)"
+    "analyze${_cli_semicolon}--format=yaml${_cli_semicolon}a.txt|unknown format 'yaml'"
+    "analyze${_cli_semicolon}a.txt${_cli_semicolon}--format|'--format' needs a value"
+    "analyze${_cli_semicolon}-${_cli_semicolon}a.txt${_cli_semicolon}-|standard input ('-') can be read only once")
   string(REPLACE "|" ";" _case "${_case}")
   list(GET _case 0 _args)
   list(GET _case 1 _message)
@@ -44,10 +55,14 @@ byline_run(r --help)
 expect_equal("--help: exit code" "${r_rc}" "0")
 expect_contains("--help: usage" "${r_out}" "usage: byline segment [--all] FILE|-\n")
 expect_contains("--help: documents --all" "${r_out}" "--all")
+foreach(_documented IN ITEMS "byline tokens FILE" "byline analyze [--format json|jsonl|text] [--no-tokens] FILE...|-"
+    "--uax29" "--no-tokens" "progress bar")
+  expect_contains("--help: documents ${_documented}" "${r_out}" "${_documented}")
+endforeach()
 expect_equal("--help: stderr" "${r_err}" "")
 
 # '-' reads standard input, with the same result as naming the file.
-foreach(_command IN ITEMS segment words sentences)
+foreach(_command IN ITEMS segment words sentences tokens)
   byline_run(from_file ${_command} "${SAMPLE}")
   byline_run(from_stdin ${_command} - INPUT_FILE "${SAMPLE}")
   expect_equal("${_command} -: exit code" "${from_stdin_rc}" "0")

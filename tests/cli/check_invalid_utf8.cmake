@@ -28,11 +28,54 @@ expect_equal("words: segments keep the original offsets" "${r_out}" "\
 20\t23\tletter\tend
 ")
 
+byline_run(r sentences --uax29 - INPUT_FILE "${bad}")
+expect_equal("sentences --uax29 -: exit code" "${r_rc}" "0")
+expect_equal("sentences --uax29 -: warning" "${r_err}" "${warning}")
+expect_equal("sentences --uax29 -: output" "${r_out}"
+  "0\t24\tseparated\tok ${fffd} then ${fffd} and ${fffd}${fffd}${fffd} end\\n\n")
+
+# The news sentence ends at its last token, before the line break.
 byline_run(r sentences - INPUT_FILE "${bad}")
 expect_equal("sentences -: exit code" "${r_rc}" "0")
 expect_equal("sentences -: warning" "${r_err}" "${warning}")
-expect_equal("sentences -: output" "${r_out}"
-  "0\t24\tseparated\tok ${fffd} then ${fffd} and ${fffd}${fffd}${fffd} end\\n\n")
+expect_equal("sentences -: output" "${r_out}" "0\t23\tok ${fffd} then ${fffd} and ${fffd}${fffd}${fffd} end\n")
+
+byline_run(r tokens "${bad}")
+expect_equal("tokens: exit code" "${r_rc}" "0")
+expect_equal("tokens: warning" "${r_err}" "${warning}")
+expect_equal("tokens: each replacement a token, at its bytes" "${r_out}" "\
+0\t2\tword\tword_boundary\tok
+3\t4\tsymbol\tword_boundary\t${fffd}
+5\t9\tword\tword_boundary\tthen
+10\t11\tsymbol\tword_boundary\t${fffd}
+12\t15\tword\tword_boundary\tand
+16\t17\tsymbol\tword_boundary\t${fffd}
+17\t18\tsymbol\tword_boundary\t${fffd}
+18\t19\tsymbol\tword_boundary\t${fffd}
+20\t23\tword\tword_boundary\tend
+")
+
+# analyze: one warning per damaged file (naming it when there are several), the count in the
+# JSON, U+FFFD in every string, offsets into the original bytes.
+byline_run(r analyze "${bad}")
+expect_equal("analyze: exit code" "${r_rc}" "0")
+expect_equal("analyze: warning" "${r_err}" "${warning}")
+expect_contains("analyze: count in the JSON" "${r_out}" "\n  \"invalid_sequences\": 5,\n")
+expect_contains("analyze: U+FFFD in the JSON" "${r_out}"
+  "{\"start\": 0, \"end\": 23, \"first_token\": 0, \"end_token\": 9, \"text\": \"ok ${fffd} then ${fffd} and ${fffd}${fffd}${fffd} end\"}")
+file(WRITE "${WORK_DIR}/invalid.json" "${r_out}")
+expect_json("analyze: strict JSON, valid UTF-8, offsets into the bytes" "${WORK_DIR}/invalid.json" --format json)
+
+byline_run(r analyze --format jsonl "${SAMPLE}" "${bad}" "${bad}")
+expect_equal("analyze, three files: exit code" "${r_rc}" "0")
+expect_equal("analyze, three files: a warning per damaged file, named" "${r_err}"
+  "byline: warning: '${bad}': 5 invalid UTF-8 sequences replaced (first at byte 3)\n\
+byline: warning: '${bad}': 5 invalid UTF-8 sequences replaced (first at byte 3)\n")
+file(WRITE "${WORK_DIR}/invalid.jsonl" "${r_out}")
+expect_json("analyze --format jsonl, three files" "${WORK_DIR}/invalid.jsonl" --format jsonl --files 3)
+
+byline_run(r analyze --format text "${bad}")
+expect_contains("analyze --format text: the count in the header" "${r_out}" ", 5 invalid UTF-8 sequences\n")
 
 # One Latin-1 byte in the middle of the sample: one replacement, at its offset.
 file(READ "${SAMPLE}" contents)

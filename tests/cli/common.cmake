@@ -133,3 +133,28 @@ macro(finish)
   endif()
   message(STATUS "all checks passed")
 endmacro()
+
+# expect_json(<what> <output file> <check_json.py arguments>...): tests/cli/check_json.py accepts
+# the JSON that byline wrote to <output file>. Skipped (with a note) when the test was not given
+# -DPYTHON=<python3>.
+function(expect_json what output_file)
+  if(NOT PYTHON)
+    message(STATUS "skipped (no python3): ${what}")
+    return()
+  endif()
+  execute_process(COMMAND "${PYTHON}" "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/check_json.py" ${ARGN} "${output_file}"
+    RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
+  if(NOT _rc EQUAL 0)
+    set(_cli_failures "${_cli_failures}\n  - ${what}: check_json.py ${ARGN}\n${_out}${_err}" PARENT_SCOPE)
+  endif()
+endfunction()
+
+# expect_no_terminal_codes(<what> <stderr>): nothing of the progress bar (carriage returns, escape
+# sequences) reaches a stderr that is not a terminal.
+function(expect_no_terminal_codes what err)
+  string(ASCII 27 _esc)
+  if(err MATCHES "[\r${_esc}]")
+    set(_cli_failures "${_cli_failures}\n  - ${what}: terminal codes on a stderr that is not a terminal: [${err}]"
+      PARENT_SCOPE)
+  endif()
+endfunction()
