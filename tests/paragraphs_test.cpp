@@ -405,3 +405,24 @@ TEST_CASE("the seed article: Arabic page chrome around an English story", "[para
     CHECK(ends.count(conv.to_code_points(p.offsets().end)) == 1);
   }
 }
+
+TEST_CASE("a line in another script starts a paragraph of its own", "[paragraphs]") {
+  // A menu line in the site's language right above the headline, with no blank line between them.
+  const std::string text =
+      "الرئيسية | سياسة | رياضة\n"
+      "Ports reopen after a week of strikes\n"
+      "Dockworkers in Valletta returned to work on Monday after unions and port operators agreed on a new "
+      "shift pattern, ending a week of strikes that had stranded dozens of container ships offshore.\n";
+  auto doc = nlp(std::string_view(text));
+  REQUIRE(doc.paragraphs().size() == 2);
+  auto menu = doc.paragraphs()[0];
+  auto story = doc.paragraphs()[1];
+  CHECK(menu.script() == byline::unicode::script::arabic);
+  CHECK(menu.is_boilerplate());
+  CHECK(story.script() == byline::unicode::script::latin);
+  CHECK(!story.is_boilerplate());
+  CHECK(story.text().substr(0, 12) == "Ports reopen");
+  // Lines in one script stay together, and a line of digits and punctuation has no script to differ.
+  auto one = nlp(std::string_view("First line of a story\nsecond line, 2024 —\n12:30 | 14:00\nthird line."));
+  CHECK(one.paragraphs().size() == 1);
+}

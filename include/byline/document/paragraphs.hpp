@@ -152,8 +152,8 @@ struct scratch {
   std::vector<paragraph_info> paras;
   // Letters per script in the current paragraph, in the long paragraphs and in all of them, with
   // the scripts in the order first seen (ties go to the first).
-  script_counts para_counts{}, long_counts{}, all_counts{};
-  std::vector<script> para_seen, long_seen, all_seen;
+  script_counts para_counts{}, long_counts{}, all_counts{}, line_counts{};
+  std::vector<script> para_seen, long_seen, all_seen, line_seen;
   // The phrases, decoded and folded, one after another; phrase i is [starts[i], starts[i + 1]).
   std::u32string phrase_text;
   std::vector<std::uint32_t> phrase_starts;
@@ -164,9 +164,11 @@ struct scratch {
     para_counts.fill(0);
     long_counts.fill(0);
     all_counts.fill(0);
+    line_counts.fill(0);
     para_seen.clear();
     long_seen.clear();
     all_seen.clear();
+    line_seen.clear();
   }
 };
 
@@ -387,6 +389,7 @@ struct paragraph_segmenter {
     dp::line_scanner line;
     dp::paragraph_info cur{};
     bool open = false;
+    auto prev_line_script = dp::script::common;
 
     auto close_paragraph = [&] {
       if (!open) return;
@@ -406,6 +409,19 @@ struct paragraph_segmenter {
     auto end_line = [&](bool ends_paragraph) {
       if (line.has_text()) {
         const auto li = line.finish();
+        // A line in another writing system than the line before it starts a paragraph of its own:
+        // scraped pages often put a menu line in the site's language right above the headline.
+        const auto line_script = dp::majority(s.line_counts, s.line_seen);
+        if (open && dp::is_real_script(line_script) && dp::is_real_script(prev_line_script) &&
+            !dp::same_writing_system(line_script, prev_line_script))
+          close_paragraph();
+        if (dp::is_real_script(line_script)) prev_line_script = line_script;
+        for (auto sc : s.line_seen) {
+          auto& n = s.line_counts[static_cast<std::uint8_t>(sc)];
+          dp::add_letters(s.para_counts, s.para_seen, sc, n);
+          n = 0;
+        }
+        s.line_seen.clear();
         if (!open) {
           open = true;
           cur = {};
@@ -420,7 +436,10 @@ struct paragraph_segmenter {
       } else {
         ends_paragraph = true;  // a blank line
       }
-      if (ends_paragraph) close_paragraph();
+      if (ends_paragraph) {
+        close_paragraph();
+        prev_line_script = dp::script::common;
+      }
       line = {};
     };
 
@@ -437,7 +456,7 @@ struct paragraph_segmenter {
         continue;
       }
       const auto sc = line.feed(c, cp.offset, cp.length);
-      if (sc != dp::script::common) dp::add_letters(s.para_counts, s.para_seen, sc, 1);
+      if (sc != dp::script::common) dp::add_letters(s.line_counts, s.line_seen, sc, 1);
     }
     end_line(true);
   }
