@@ -89,7 +89,10 @@ if(NOT t_out MATCHES "^== [^\n]*: ${sample_size} bytes, [0-9]+ tokens, [0-9]+ se
   fail("text: header line and paragraphs heading\n      output: [${t_out}]")
 endif()
 expect_contains("text: sentences heading" "${t_out}" "\n\nsentences:\n")
-expect_contains("text: the comment form is boilerplate" "${t_out}" "  Latin       boilerplate  Leave a comment\\n")
+expect_contains("text: the comment form is boilerplate" "${t_out}" "  Latin       boilerplate  Leave a comment\n")
+# The Arabic menu lines right above the headline form a paragraph of their own, flagged as chrome.
+expect_contains("text: the Arabic menu above the headline is boilerplate" "${t_out}"
+  "paragraphs:\n   1  [0, 167)      Arabic      boilerplate  ")
 string(FIND "${contents}" "“Nobody here" at)
 expect_contains("text: a sentence in full, with its offsets" "${t_out}"
   "  [${at}, ")
