@@ -3,7 +3,7 @@
 #
 #   sh fuzz/build.sh [output-dir]        default output dir: build-fuzz/ (git-ignored)
 #
-# Environment: CXX (default clang++-16), EXTRA_CXXFLAGS (e.g. -DBYLINE_FUZZ_SINGLE_PASS_UTF16).
+# Environment: CXX (default clang++-16), EXTRA_CXXFLAGS (extra compiler flags).
 # clang-16 compiles libstdc++ 12's <ranges> as is; no -stdlib=libc++ is needed.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

@@ -246,11 +246,11 @@ struct code_point_info {
 };
 
 template <std::ranges::forward_range V>
-  requires std::ranges::view<V> && text_range<V>
+  requires std::ranges::view<V> && text_range<V> && std::ranges::forward_range<const V>
 class code_point_view : public std::ranges::view_interface<code_point_view<V>> {
   V base_;
-  using I = std::ranges::iterator_t<V>;
-  using S = std::ranges::sentinel_t<V>;
+  using I = std::ranges::iterator_t<const V>;
+  using S = std::ranges::sentinel_t<const V>;
   static constexpr encoding E = encoding_of<code_unit_of<V>>;
 
  public:
@@ -334,8 +334,8 @@ constexpr std::size_t for_each_error(R&& r, F&& on_error) {
   auto v = detail::as_text_view(std::forward<R>(r));
   using C = code_unit_of<decltype(v)>;
   std::size_t count = 0;
-  if constexpr (std::ranges::forward_range<decltype(v)>) {
-    for (auto cp : code_point_view<decltype(v)>(v))
+  if constexpr (std::ranges::forward_range<const decltype(v)>) {
+    for (auto cp : code_point_view<decltype(v)>(std::move(v)))
       if (cp.error != decode_error::none) {
         ++count;
         on_error(decode_issue{cp.offset, cp.length, cp.error});
@@ -349,8 +349,13 @@ constexpr std::size_t for_each_error(R&& r, F&& on_error) {
       while (i < n) {
         auto d = unicode::decode<encoding_of<C>>(buf + i, buf + n);
         const auto used = static_cast<std::size_t>(d.next - (buf + i));
-        // A sequence that may still complete waits for more input.
-        if (!at_end && d.error == decode_error::truncated && i + used == n) break;
+        // A sequence that may still complete waits for more input: a truncated UTF-8 sequence, or a
+        // UTF-16 high surrogate whose low half has not been read yet.
+        if (!at_end && i + used == n &&
+            (d.error == decode_error::truncated ||
+             (d.error == decode_error::lone_surrogate && encoding_of<C> == encoding::utf16 && used == 1 &&
+              unicode::detail::unit_value(buf[i]) >= 0xD800 && unicode::detail::unit_value(buf[i]) <= 0xDBFF)))
+          break;
         if (d.error != decode_error::none) {
           ++count;
           on_error(decode_issue{offset, used, d.error});
@@ -387,7 +392,7 @@ std::basic_string<To> transcode(R&& r, std::vector<decode_issue>* issues = nullp
   std::basic_string<To> out;
   if constexpr (std::ranges::sized_range<decltype(v)>) out.reserve(std::ranges::size(v));
   auto o = std::back_inserter(out);
-  for (auto cp : code_point_view<decltype(v)>(v)) {
+  for (auto cp : code_point_view<decltype(v)>(std::move(v))) {
     if (cp.error != decode_error::none && issues) issues->push_back({cp.offset, cp.length, cp.error});
     o = unicode::encode<To>(cp.code_point, o);
   }
