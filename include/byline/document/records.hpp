@@ -149,7 +149,7 @@ struct token_layer {
   }
   // Give back what the estimate over-reserved, when it is worth a copy.
   void trim() {
-    if (begin.capacity() > begin.size() + begin.size() / 8 + 64) {
+    if (begin.capacity() > begin.size() + begin.size() / 4 + 64) {
       begin.shrink_to_fit();
       end.shrink_to_fit();
       kind.shrink_to_fit();

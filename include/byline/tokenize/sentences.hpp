@@ -57,21 +57,33 @@ struct sentence_splitter {
   }
 
   // Appends the sentences of tokens `t` over `text` to `out`.
+  //
+  // Only the gaps between tokens where UAX #29 puts a boundary can end a sentence, and every line
+  // break is such a boundary (SB4), so the work goes by boundaries (one every sentence or line)
+  // rather than by tokens: each boundary finds its gap by a galloping search from the last one.
   template <class C>
   void split(std::basic_string_view<C> text, const token_layer& t, std::vector<sentence_record>& out) const {
     const std::size_t n = t.size();
     if (n == 0) return;
     out.reserve(out.size() + n / 16 + 1);
-    // UAX #29 boundaries, walked in step with the tokens.
-    auto uax = segment::sentences(text);
-    auto next_boundary = uax.begin();
-    std::uint32_t first = 0;
+    std::uint32_t first = 0;  // the current sentence's first token
+    std::uint32_t i = 1;      // candidate gap: between tokens i-1 and i
     std::string buf;
-    for (std::uint32_t i = 1; i < n; ++i) {
+    const auto& begins = t.begin;
+    for (auto seg : segment::sentences(text)) {
+      const std::size_t boundary = seg.offsets().end;
+      if (boundary <= begins[i - 1]) continue;  // in a gap already decided (or before the first token)
+      // The first token that begins at or after the boundary, found from i onwards.
+      std::uint32_t step = 1, lo = i;
+      while (lo + step < n && begins[lo + step] < boundary) {
+        lo += step;
+        step *= 2;
+      }
+      const auto hi = static_cast<std::uint32_t>(std::min<std::size_t>(n, lo + step + 1));
+      i = static_cast<std::uint32_t>(std::lower_bound(begins.begin() + lo, begins.begin() + hi, boundary) - begins.begin());
+      if (i >= n) break;
+      if (t.end[i - 1] > boundary || i <= first) continue;  // inside a token, or a gap already decided
       const std::uint32_t gap_begin = t.end[i - 1], gap_end = t.begin[i];
-      // The first UAX #29 boundary at or after the end of token i-1.
-      while (next_boundary != uax.end() && (*next_boundary).offsets().end < gap_begin) ++next_boundary;
-      const bool uax_break = next_boundary != uax.end() && (*next_boundary).offsets().end <= gap_end;
       const auto lines = line_breaks(text.substr(gap_begin, gap_end - gap_begin));
       bool brk;
       if (lines >= 2)
@@ -79,11 +91,12 @@ struct sentence_splitter {
       else if (lines == 1)
         brk = !runs_on(text, t, i);
       else
-        brk = uax_break && !suppressed(text, t, i, buf);
+        brk = !suppressed(text, t, i, buf);
       if (brk) {
         out.push_back({first, i});
         first = i;
       }
+      ++i;  // this gap is decided; the next boundary lies further on
     }
     out.push_back({first, static_cast<std::uint32_t>(n)});
   }

@@ -21,7 +21,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
+#include <cstring>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -31,6 +33,16 @@
 #include <unordered_set>
 #include <utility>
 #include <vector>
+
+// The tokenizer's per-token steps are small and hot; inlining them keeps registers live across a
+// token instead of saving them at every call.
+#if defined(__GNUC__) || defined(__clang__)
+#define BYLINE_ALWAYS_INLINE __attribute__((always_inline)) inline
+#elif defined(_MSC_VER)
+#define BYLINE_ALWAYS_INLINE __forceinline
+#else
+#define BYLINE_ALWAYS_INLINE inline
+#endif
 
 namespace byline {
 
@@ -93,6 +105,24 @@ constexpr quote_side quote_side_of(char32_t c) noexcept {
   }
 }
 
+constexpr token_kind symbol_kind(char32_t c) noexcept {
+  using gc = unicode::general_category;
+  if (c == U'\u2026') return token_kind::ellipsis;
+  if (quote_side_of(c) != quote_side::none) return token_kind::quote;
+  const auto g = unicode::general_category_of(c);
+  if (g == gc::pd) return token_kind::dash;
+  if (g == gc::sc) return token_kind::currency;
+  if (unicode::is_symbol(g)) return token_kind::symbol;
+  if (unicode::is_punctuation(g)) return token_kind::punctuation;
+  return token_kind::other;
+}
+
+inline constexpr auto ascii_symbol_kind = [] {
+  std::array<token_kind, 128> t{};
+  for (char32_t c = 0; c < 128; ++c) t[c] = symbol_kind(c);
+  return t;
+}();
+
 inline constexpr std::string_view number_units[] = {
     "am", "b", "bbl", "bn", "c", "cm", "f", "ft", "g", "gb", "gw", "gwh", "h", "ha", "hrs", "in", "k", "kb",
     "kg", "km", "kmh", "kph", "kw", "kwh", "l", "lb", "lbs", "m", "mb", "mg", "mi", "min", "ml", "mm", "mn",
@@ -110,77 +140,156 @@ constexpr bool in_sorted(const std::string_view (&list)[N], std::string_view s) 
 
 // What the tokenizer learns of a piece of text in one pass over it.
 struct shape {
+  static constexpr std::uint32_t none = 0xFFFFFFFFu;
   std::uint16_t flags = 0;
-  std::size_t invalid = 0;        // ill-formed sequences
-  std::size_t last_apostrophe = std::string_view::npos;  // offset of the last one, if any
-  char32_t first = 0, last = 0;   // first and last code points
-  std::size_t code_points = 0;
+  bool has_period = false;             // an ASCII full stop inside (domains, initials)
+  std::uint32_t invalid = 0;           // ill-formed sequences
+  std::uint32_t last_apostrophe = none;  // offset of the last one, if any
+  char32_t first = 0;                  // the first code point
+  std::uint32_t code_points = 0;
 };
+
+// Per ASCII byte: what it adds to a token's shape. One table load per byte keeps shape_of branch-light
+// on the text that dominates news.
+enum : std::uint8_t { sh_alpha = 1, sh_digit = 2, sh_upper = 4, sh_lower = 8, sh_apostrophe = 16, sh_period = 32 };
+inline constexpr auto ascii_shape = [] {
+  std::array<std::uint8_t, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = sh_alpha | sh_lower;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = sh_alpha | sh_upper;
+  for (int c = '0'; c <= '9'; ++c) t[c] = sh_digit;
+  t['\''] = sh_apostrophe;
+  t['.'] = sh_period;
+  return t;
+}();
+
+// Flags from the or-ed shape bits (alpha, digit, upper, lower; apostrophe and period ignored).
+inline constexpr auto shape_flags = [] {
+  std::array<std::uint16_t, 64> t{};
+  for (unsigned m = 0; m < 64; ++m) {
+    std::uint16_t f = 0;
+    if (m & sh_alpha) f |= token_flag::has_alpha;
+    if (m & sh_digit) f |= token_flag::has_digit;
+    if ((m & sh_upper) && !(m & sh_lower)) f |= token_flag::all_upper;
+    if ((m & sh_lower) && !(m & sh_upper)) f |= token_flag::all_lower;
+    t[m] = f;
+  }
+  return t;
+}();
+
+// Eight bytes of UTF-8 at once (SWAR): how many of them, from the first, are ASCII letters, digits
+// or underscores, and the shape bits of those. News words are short, so one step usually reads a
+// whole word and the byte after it.
+struct swar_run {
+  std::uint32_t length;  // 0..8
+  std::uint32_t shape;   // sh_* bits of the bytes in the run
+};
+
+BYLINE_ALWAYS_INLINE swar_run swar_word_run(const void* p) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  if constexpr (std::endian::native == std::endian::big) {
+    // The first byte must be the lowest, as on little-endian machines.
+    std::uint64_t r = 0;
+    for (int k = 0; k < 8; ++k) r |= ((x >> (8 * k)) & 0xFF) << (8 * (7 - k));
+    x = r;
+  }
+  const std::uint64_t ascii = ~x & high;  // high bit set where the byte is ASCII
+  const std::uint64_t x7 = x & low7;
+  // Bytes in [lo, hi] (with the high bit cleared, so no carry crosses a byte).
+  auto in_range = [&](std::uint64_t v, unsigned lo, unsigned hi) {
+    const std::uint64_t ge = (v + ones * (0x80 - lo)) & high;  // v >= lo
+    const std::uint64_t gt = (v + ones * (0x7F - hi)) & high;  // v > hi
+    return ge & ~gt;
+  };
+  const std::uint64_t lower = in_range(x7, 'a', 'z') & ascii;
+  const std::uint64_t upper = in_range(x7, 'A', 'Z') & ascii;
+  const std::uint64_t digit = in_range(x7, '0', '9') & ascii;
+  const std::uint64_t under = in_range(x7, '_', '_') & ascii;
+  const std::uint64_t word = lower | upper | digit | under;
+  const std::uint64_t stop = ~word & high;
+  const unsigned length = stop ? static_cast<unsigned>(std::countr_zero(stop)) / 8 : 8u;
+  const std::uint64_t in = length == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * length)) - 1;
+  std::uint32_t shape = 0;
+  if ((lower | upper) & in) shape |= sh_alpha;
+  if (lower & in) shape |= sh_lower;
+  if (upper & in) shape |= sh_upper;
+  if (digit & in) shape |= sh_digit;
+  return {length, shape};
+}
+
+// For the fused word scan: per byte value, the word segmenter's ASCII class in the high byte and the
+// shape bits in the low one, so one load a byte decides both. Bytes from 0x80 up (UTF-8 lead and
+// continuation bytes) have a class above every word class, which ends the fast scan.
+inline constexpr auto ascii_word_shape = [] {
+  std::array<std::uint16_t, 256> t{};
+  for (unsigned c = 0; c < 256; ++c)
+    t[c] = c < 0x80 ? static_cast<std::uint16_t>((segment::detail::ascii_words.cls[c] << 8) | ascii_shape[c])
+                    : static_cast<std::uint16_t>(0xFF00);
+  return t;
+}();
 
 template <class C>
 shape shape_of(std::basic_string_view<C> t) {
   shape s;
-  bool cased_seen = false, upper = true, lower = true, title = true, ascii = true;
-  std::uint16_t f = 0;
-  auto cased = [&](bool is_up, bool is_low) {
-    if (!cased_seen) {
-      title = is_up;
-      cased_seen = true;
-    } else if (is_up) {
-      title = false;
-    }
-    upper = upper && is_up;
-    lower = lower && is_low;
-  };
-  // ASCII text, most of news, without decoding.
-  std::size_t i = 0;
-  for (; i < t.size(); ++i) {
+  const std::size_t n = t.size();
+  if (n == 0) return s;
+  // ASCII first: one table load and an OR a byte. The first byte is kept apart for title case.
+  const auto u0 = unicode::detail::unit_value(t[0]);
+  std::uint32_t first = u0 < 0x80 ? ascii_shape[u0] : 0x80u, rest = 0;
+  for (std::size_t i = 1; i < n; ++i) {
     const auto u = unicode::detail::unit_value(t[i]);
-    if (u >= 0x80) break;
-    if (u >= 'a' && u <= 'z') {
-      f |= token_flag::has_alpha;
-      cased(false, true);
-    } else if (u >= 'A' && u <= 'Z') {
-      f |= token_flag::has_alpha;
-      cased(true, false);
-    } else if (u >= '0' && u <= '9') {
-      f |= token_flag::has_digit;
-    } else if (u == '\'') {
-      s.last_apostrophe = i;
-    }
-    if (i == 0) s.first = u;
-    s.last = u;
+    rest |= u < 0x80 ? ascii_shape[u] : 0x80u;
   }
-  s.code_points = i;
-  if (i < t.size()) {
-    ascii = false;
-    for (auto cp : unicode::code_points(t.substr(i))) {
+  std::uint32_t m = first | rest;
+  std::uint16_t f = 0;
+  if (!(m & 0x80u)) {
+    s.first = u0;
+    s.code_points = static_cast<std::uint32_t>(n);
+    f |= token_flag::ascii;
+    // Title case: the first letter is the only capital (Putin, Mr., I); all_upper wins for NATO.
+    if ((first & sh_upper) && !(rest & sh_upper)) f |= token_flag::title;
+    if (m & sh_apostrophe)
+      for (std::size_t i = n; i-- > 0;)
+        if (unicode::detail::unit_value(t[i]) == '\'') {
+          s.last_apostrophe = static_cast<std::uint32_t>(i);
+          break;
+        }
+  } else {
+    // Anything else: decode, and read categories from the tables.
+    m = 0;
+    std::uint32_t uppers = 0;
+    int first_cased = -1;
+    for (auto cp : unicode::code_points(t)) {
       const char32_t c = cp.code_point;
-      if (cp.error != unicode::decode_error::none) {
-        ++s.invalid;
-        f |= token_flag::replaced;
-      }
+      if (cp.error != unicode::decode_error::none) ++s.invalid;
       const auto gc = unicode::general_category_of(c);
       if (unicode::is_letter(gc)) {
-        f |= token_flag::has_alpha;
-        if (unicode::is_cased_letter(gc)) cased(gc != unicode::general_category::ll, gc == unicode::general_category::ll);
+        m |= sh_alpha;
+        if (unicode::is_cased_letter(gc)) {
+          const bool up = gc != unicode::general_category::ll;
+          m |= up ? sh_upper : sh_lower;
+          uppers += up;
+          if (first_cased < 0) first_cased = up;
+        }
       } else if (gc == unicode::general_category::nd) {
-        f |= token_flag::has_digit;
+        m |= sh_digit;
       } else if (is_apostrophe(c)) {
-        s.last_apostrophe = i + cp.offset;
+        s.last_apostrophe = static_cast<std::uint32_t>(cp.offset);
+      } else if (c == U'.') {
+        m |= sh_period;
       }
       if (s.code_points == 0) s.first = c;
-      s.last = c;
       ++s.code_points;
     }
+    if (first_cased == 1 && uppers == 1) f |= token_flag::title;
   }
-  if (cased_seen) {
-    if (upper) f |= token_flag::all_upper;
-    if (lower) f |= token_flag::all_lower;
-    if (title && !upper) f |= token_flag::title;
-    if (title && upper && s.code_points == 1) f |= token_flag::title;
-  }
-  if (ascii) f |= token_flag::ascii;
+  if (m & sh_alpha) f |= token_flag::has_alpha;
+  if (m & sh_digit) f |= token_flag::has_digit;
+  if ((m & sh_upper) && !(m & sh_lower)) f |= token_flag::all_upper;
+  if ((m & sh_lower) && !(m & sh_upper)) f |= token_flag::all_lower;
+  if (s.invalid) f |= token_flag::replaced;
+  s.has_period = (m & sh_period) != 0;
   s.flags = f;
   return s;
 }
@@ -303,21 +412,33 @@ struct tokenizer::run {
   using view = std::basic_string_view<C>;
   const tokenizer::tables& t;
   view text;
+  // Tokens are built as records, one store each, and laid out as the layer's arrays at the end:
+  // merges look back at the last few tokens, which is cheapest in one array.
+  struct rec {
+    std::uint32_t begin, end;
+    token_kind kind;
+    token_rule rule;
+    std::uint16_t flags;
+  };
+  std::vector<rec>& buf;
   token_layer& out;
-  std::size_t base;      // tokens already in `out` before this call
   std::size_t invalid = 0;
   std::string utf8;      // scratch for lookups in UTF-8
 
-  std::uint32_t last_end() const { return out.size() > base ? out.end.back() : 0; }
+  std::uint32_t last_end() const { return buf.empty() ? 0 : buf.back().end; }
   bool adjacent(std::size_t k_from_back, std::uint32_t to) const {
     // Whether token back()-k ends where `to` begins.
-    return out.size() > base + k_from_back && out.end[out.size() - 1 - k_from_back] == to;
+    return buf.size() > k_from_back && buf[buf.size() - 1 - k_from_back].end == to;
   }
-  std::size_t count() const { return out.size() - base; }
-  std::size_t back_index(std::size_t k) const { return out.size() - 1 - k; }
-  view text_of(std::size_t i) const { return text.substr(out.begin[i], out.end[i] - out.begin[i]); }
+  std::size_t count() const { return buf.size(); }
+  std::size_t back_index(std::size_t k) const { return buf.size() - 1 - k; }
+  view text_of(std::size_t i) const { return text.substr(buf[i].begin, buf[i].end - buf[i].begin); }
   char32_t single(std::size_t i) const {
     // The code point of a one-code-point token, or 0.
+    if (buf[i].end - buf[i].begin == 1) {
+      const auto u = unicode::detail::unit_value(text[buf[i].begin]);
+      if (u < 0x80) return u;
+    }
     auto v = text_of(i);
     auto d = unicode::decode(v.begin(), v.end());
     return d.next == v.end() ? d.code_point : 0;
@@ -328,98 +449,92 @@ struct tokenizer::run {
     return std::all_of(v.begin(), v.end(), [](C c) { return c >= C('0') && c <= C('9'); });
   }
 
-  void pop() {
-    out.begin.pop_back();
-    out.end.pop_back();
-    out.kind.pop_back();
-    out.rule.pop_back();
-    out.flags.pop_back();
-  }
+  void pop() { buf.pop_back(); }
 
   // Joins the last n tokens into one of the given kind and rule.
   void join_last(std::size_t n, token_kind k, token_rule r) {
-    const std::size_t first = out.size() - n;
-    const std::uint32_t b = out.begin[first], e = out.end.back();
-    std::uint16_t f = static_cast<std::uint16_t>(out.flags[first] & token_flag::space_before);
-    while (out.size() > first) pop();
+    const std::size_t first = buf.size() - n;
+    const std::uint32_t b = buf[first].begin, e = buf.back().end;
+    std::uint16_t f = static_cast<std::uint16_t>(buf[first].flags & token_flag::space_before);
+    while (buf.size() > first) pop();
     push(b, e, k, r, f);
   }
 
   void push(std::uint32_t b, std::uint32_t e, token_kind k, token_rule r, std::uint16_t extra = 0) {
-    auto s = detail::shape_of(text.substr(b, e - b));
+    push(b, e, k, r, detail::shape_of(text.substr(b, e - b)), extra);
+  }
+  BYLINE_ALWAYS_INLINE void push(std::uint32_t b, std::uint32_t e, token_kind k, token_rule r,
+                                 const detail::shape& s, std::uint16_t extra = 0) {
     invalid += s.invalid;
     std::uint16_t f = s.flags | extra;
-    if (b > last_end() || (count() == 0 && b > 0)) f |= token_flag::space_before;
-    out.push_back(b, e, k, r, f);
+    if (buf.empty() ? b > 0 : b > buf.back().end) f |= token_flag::space_before;
+    buf.push_back({b, e, k, r, f});
   }
 
-  token_kind kind_of_symbol(char32_t c) const {
-    using gc = unicode::general_category;
-    if (c == U'\u2026') return token_kind::ellipsis;
-    if (detail::quote_side_of(c) != detail::quote_side::none) return token_kind::quote;
-    const auto g = unicode::general_category_of(c);
-    if (g == gc::pd) return token_kind::dash;
-    if (g == gc::sc) return token_kind::currency;
-    if (unicode::is_symbol(g)) return token_kind::symbol;
-    if (unicode::is_punctuation(g)) return token_kind::punctuation;
-    return token_kind::other;
-  }
+  static token_kind kind_of_symbol(char32_t c) { return c < 0x80 ? detail::ascii_symbol_kind[c] : detail::symbol_kind(c); }
 
   // After pushing a token: the merges that look back (abbreviations, dates, times, ...).
-  void merge_back() {
+  // Every merge joins a token to the one right before it: most tokens follow a space and stop here.
+  BYLINE_ALWAYS_INLINE void merge_back() {
+    const std::size_t n = buf.size();
+    if (n >= 2 && buf[n - 2].end == buf[n - 1].begin) merge_glued();
+  }
+
+  // The merges of a token glued to the one before it.
+  void merge_glued() {
     const std::size_t n = count();
     const std::size_t i = back_index(0);
-    const auto k = out.kind[i];
-    const std::uint32_t b = out.begin[i];
+    const std::uint32_t b = buf[i].begin;
+    const auto k = buf[i].kind;
 
     if (k == token_kind::punctuation && single(i) == U'.' && n >= 2 && adjacent(1, b)) {
       const std::size_t w = back_index(1);
       // "..." -> ellipsis
-      if (out.kind[w] == token_kind::punctuation && single(w) == U'.' && n >= 3 && adjacent(2, out.begin[w]) &&
-          out.kind[back_index(2)] == token_kind::punctuation && single(back_index(2)) == U'.') {
+      if (buf[w].kind == token_kind::punctuation && single(w) == U'.' && n >= 3 && adjacent(2, buf[w].begin) &&
+          buf[back_index(2)].kind == token_kind::punctuation && single(back_index(2)) == U'.') {
         join_last(3, token_kind::ellipsis, token_rule::ellipsis);
         return;
       }
-      if (out.kind[w] == token_kind::ellipsis && out.rule[w] == token_rule::ellipsis) {
+      if (buf[w].kind == token_kind::ellipsis && buf[w].rule == token_rule::ellipsis) {
         join_last(2, token_kind::ellipsis, token_rule::ellipsis);
         return;
       }
-      if (out.kind[w] == token_kind::word) {
-        const auto r = abbreviation_rule(out.begin[w], out.end[i]);
+      if (buf[w].kind == token_kind::word) {
+        const auto r = abbreviation_rule(buf[w].begin, buf[i].end);
         if (r) join_last(2, token_kind::abbreviation, *r);
       }
       return;
     }
     if (k == token_kind::dash && single(i) == U'-' && n >= 2 && adjacent(1, b) &&
-        out.kind[back_index(1)] == token_kind::dash && single(back_index(1)) == U'-' &&
-        out.rule[back_index(1)] == token_rule::word_boundary) {
+        buf[back_index(1)].kind == token_kind::dash && single(back_index(1)) == U'-' &&
+        buf[back_index(1)].rule == token_rule::word_boundary) {
       join_last(2, token_kind::dash, token_rule::dash);
       return;
     }
-    if (k == token_kind::number && n >= 3 && adjacent(1, b) && adjacent(2, out.begin[back_index(1)])) {
+    if (k == token_kind::number && n >= 3 && adjacent(1, b) && adjacent(2, buf[back_index(1)].begin)) {
       const char32_t sep = single(back_index(1));
       const std::size_t p = back_index(2);
       // 2024-05-19
-      if (sep == U'-' && is_digits(i, 2, 2) && n >= 5 && out.kind[p] == token_kind::number && is_digits(p, 2, 2) &&
-          adjacent(3, out.begin[p]) && single(back_index(3)) == U'-' && adjacent(4, out.begin[back_index(3)]) &&
+      if (sep == U'-' && is_digits(i, 2, 2) && n >= 5 && buf[p].kind == token_kind::number && is_digits(p, 2, 2) &&
+          adjacent(3, buf[p].begin) && single(back_index(3)) == U'-' && adjacent(4, buf[back_index(3)].begin) &&
           is_digits(back_index(4), 4, 4)) {
         join_last(5, token_kind::date, token_rule::date);
         return;
       }
       // 19/05/2024
       if (sep == U'/' && (is_digits(i, 2, 2) || is_digits(i, 4, 4)) && n >= 5 && is_digits(p, 1, 2) &&
-          adjacent(3, out.begin[p]) && single(back_index(3)) == U'/' && adjacent(4, out.begin[back_index(3)]) &&
+          adjacent(3, buf[p].begin) && single(back_index(3)) == U'/' && adjacent(4, buf[back_index(3)].begin) &&
           is_digits(back_index(4), 1, 2)) {
         join_last(5, token_kind::date, token_rule::date);
         return;
       }
       // 10:30 and 10:30:15
       if (sep == U':' && is_digits(i, 2, 2)) {
-        if (out.kind[p] == token_kind::time && std::ranges::count(text_of(p), C(':')) == 1) {
+        if (buf[p].kind == token_kind::time && std::ranges::count(text_of(p), C(':')) == 1) {
           join_last(3, token_kind::time, token_rule::time);
           return;
         }
-        if (out.kind[p] == token_kind::number && is_digits(p, 1, 2)) {
+        if (buf[p].kind == token_kind::number && is_digits(p, 1, 2)) {
           join_last(3, token_kind::time, token_rule::time);
           return;
         }
@@ -429,10 +544,10 @@ struct tokenizer::run {
     if ((k == token_kind::word || k == token_kind::number || k == token_kind::url) && n >= 2 && adjacent(1, b)) {
       const std::size_t s = back_index(1);
       const char32_t c = single(s);
-      const bool glued_before = n >= 3 && adjacent(2, out.begin[s]);
-      const auto before_kind = glued_before ? out.kind[back_index(2)] : token_kind::other;
+      const bool glued_before = n >= 3 && adjacent(2, buf[s].begin);
+      const auto before_kind = glued_before ? buf[back_index(2)].kind : token_kind::other;
       const bool word_before = glued_before && (before_kind == token_kind::word || before_kind == token_kind::number);
-      if (c == U'#' && !word_before && k != token_kind::url && (out.flags[i] & token_flag::has_alpha)) {
+      if (c == U'#' && !word_before && k != token_kind::url && (buf[i].flags & token_flag::has_alpha)) {
         join_last(2, token_kind::hashtag, token_rule::hashtag);
         return;
       }
@@ -440,7 +555,7 @@ struct tokenizer::run {
         if (word_before && email_domain(i)) {
           // Walk back over the local part: words, numbers, . - _ + glued together.
           std::size_t m = 3;
-          while (count() > m && adjacent(m, out.begin[back_index(m - 1)]) && local_part_piece(back_index(m))) ++m;
+          while (count() > m && adjacent(m, buf[back_index(m - 1)].begin) && local_part_piece(back_index(m))) ++m;
           join_last(m, token_kind::email, token_rule::email);
           return;
         }
@@ -453,7 +568,7 @@ struct tokenizer::run {
   }
 
   bool local_part_piece(std::size_t i) const {
-    const auto k = out.kind[i];
+    const auto k = buf[i].kind;
     if (k == token_kind::word || k == token_kind::number) return true;
     const char32_t c = single(i);
     return c == U'.' || c == U'-' || c == U'_' || c == U'+';
@@ -481,6 +596,18 @@ struct tokenizer::run {
       if (!ok) return std::nullopt;
     }
     return token_rule::initials;
+  }
+
+  // Whether the word segment [b, e) can begin a URL: http, https or ftp before "://" (UAX #29 ends
+  // the segment at the colon), or a segment starting "www." (the dots join it). Cheap, because most
+  // words fail on their length or first letter.
+  bool may_start_url(std::size_t b, std::size_t e) const {
+    const auto n = e - b;
+    const auto u = detail::ascii_lower(unicode::detail::unit_value(text[b]));
+    if (u == 'h') return n == 4 || n == 5;
+    if (u == 'f') return n == 3;
+    if (u == 'w') return n > 4;
+    return false;
   }
 
   // A URL starting at b ("https://", "http://", "ftp://", "www."); returns its end or b.
@@ -604,11 +731,25 @@ struct tokenizer::run {
   }
 
   // A letter or number segment: clitics, units, domains.
-  void word_segment(std::uint32_t b, std::uint32_t e, segment::word_status st) {
+  BYLINE_ALWAYS_INLINE void word_segment(std::uint32_t b, std::uint32_t e, segment::word_status st,
+                                         const detail::shape& s) {
+    // Most words have no apostrophe, start with no digit and hold no period: they are tokens as
+    // they are.
+    const bool plain = s.last_apostrophe == detail::shape::none && !s.has_period &&
+                       !(s.first >= '0' && s.first <= '9' && (s.flags & token_flag::has_alpha));
+    if (plain) {
+      push(b, e, st == segment::word_status::number ? token_kind::number : token_kind::word, token_rule::word_boundary,
+           s);
+      merge_back();
+      return;
+    }
+    word_segment_rules(b, e, st, s);
+  }
+
+  void word_segment_rules(std::uint32_t b, std::uint32_t e, segment::word_status st, const detail::shape& s) {
     const auto w = text.substr(b, e - b);
-    auto s = detail::shape_of(w);
     // Clitics: the last apostrophe starts 's 'm 'd 're 've 'll, or n't ends the word.
-    if (s.last_apostrophe != view::npos && s.last_apostrophe > 0) {
+    if (s.last_apostrophe != detail::shape::none && s.last_apostrophe > 0) {
       const std::size_t a = s.last_apostrophe;
       const auto after = w.substr(a);
       std::string tail;  // lower case, apostrophe folded
@@ -657,7 +798,7 @@ struct tokenizer::run {
         suffix.push_back(detail::ascii_lower(u));
       }
       if (ascii_letters && detail::in_sorted(detail::ordinal_suffixes, suffix)) {
-        push(b, e, token_kind::number, token_rule::word_boundary);
+        push(b, e, token_kind::number, token_rule::word_boundary, s);
         return;
       }
       if (ascii_letters && detail::in_sorted(detail::number_units, suffix)) {
@@ -667,17 +808,34 @@ struct tokenizer::run {
         return;
       }
     }
-    if (st == segment::word_status::letter && (s.flags & token_flag::ascii) && bare_domain(w)) {
-      push(b, e, token_kind::url, token_rule::url);
+    if (st == segment::word_status::letter && s.has_period && (s.flags & token_flag::ascii) && bare_domain(w)) {
+      push(b, e, token_kind::url, token_rule::url, s);
       merge_back();  // the domain of an e-mail address
       return;
     }
     const bool number = st == segment::word_status::number;
-    push(b, e, number ? token_kind::number : token_kind::word, token_rule::word_boundary);
+    push(b, e, number ? token_kind::number : token_kind::word, token_rule::word_boundary, s);
     merge_back();
   }
 
-  void punctuation_segment(std::uint32_t b, std::uint32_t e) {
+  BYLINE_ALWAYS_INLINE void punctuation_segment(std::uint32_t b, std::uint32_t e) {
+    if (e - b == 1) {
+      const auto u = unicode::detail::unit_value(text[b]);
+      if (u < 0x80 && u != '"' && u != '\'') {
+        // One ASCII mark: its kind from the table, shape known (no letters, no digits).
+        detail::shape s;
+        s.flags = token_flag::ascii;
+        s.first = u;
+        s.code_points = 1;
+        push(b, e, detail::ascii_symbol_kind[u], token_rule::word_boundary, s);
+        merge_back();
+        return;
+      }
+    }
+    punctuation_rules(b, e);
+  }
+
+  void punctuation_rules(std::uint32_t b, std::uint32_t e) {
     auto w = text.substr(b, e - b);
     auto d = unicode::decode(w.begin(), w.end());
     const char32_t c = d.code_point;
@@ -692,7 +850,7 @@ struct tokenizer::run {
     if (k == token_kind::quote) {
       auto q = detail::quote_side_of(c);
       const bool after_word = count() > 0 && last_end() == b &&
-                              (out.kind.back() == token_kind::word || out.kind.back() == token_kind::number);
+                              (buf.back().kind == token_kind::word || buf.back().kind == token_kind::number);
       const bool before_space = e >= text.size() || is_space_or_punct_at(e);
       // A possessive apostrophe after a plural: "the allies’ plan".
       if (detail::is_apostrophe(c) && after_word && before_space) {
@@ -719,13 +877,205 @@ struct tokenizer::run {
     return unicode::is_separator(g) || unicode::is_punctuation(g) || d.code_point < 0x20;
   }
 
+  // The word segmenter's ASCII fast path (segment/words.hpp, word_fast) fused with the token's shape:
+  // one table load a byte decides both. A middle character between two letters or two digits joins
+  // them (WB6/7, WB11/12), the curly apostrophe of news text included ("Moscow’s"). Returns false,
+  // having decided nothing, where anything else non-ASCII could change the segment (an extending
+  // mark, a letter); the caller then asks the full engine.
+  BYLINE_ALWAYS_INLINE bool scan_ascii_word(std::size_t b, std::size_t& e, segment::word_status& st,
+                                            detail::shape& s) const {
+    using namespace segment::detail;
+    const auto& w = ascii_words;
+    const std::size_t n = text.size();
+    const auto u0 = unicode::detail::unit_value(text[b]);
+    std::uint8_t tail = w.cls[u0];
+    if (tail > a_underscore) return false;
+    const std::uint32_t first = detail::ascii_shape[u0];
+    std::uint32_t rest = 0, wide_units = 0;  // code units beyond one per code point
+    std::size_t q = b + 1;
+    for (;;) {
+      std::uint32_t v = 0;
+      if constexpr (sizeof(C) == 1) {
+        const auto* d = text.data();
+        // Eight bytes at a time while they are all letters, digits or underscores.
+        while (q + 8 <= n) {
+          const auto r = detail::swar_word_run(d + q);
+          rest |= r.shape;
+          q += r.length;
+          if (r.length < 8) break;
+        }
+        // Then, or near the end, one load a byte: class and shape together; bytes from 0x80 up stop it.
+        std::uint32_t c = 0;
+        while (q < n && ((c = detail::ascii_word_shape[static_cast<unsigned char>(d[q])]) >> 8) <= a_underscore) {
+          rest |= c;
+          ++q;
+        }
+        if (q < n) v = static_cast<unsigned char>(d[q]);
+        tail = w.cls[static_cast<unsigned char>(d[q - 1])];  // the last word character read
+      } else {
+        while (q < n && (v = unicode::detail::unit_value(text[q])) < 0x80 && w.cls[v] <= a_underscore) {
+          rest |= detail::ascii_shape[v];
+          tail = w.cls[v];
+          ++q;
+        }
+      }
+      if (q == n || tail == a_underscore) break;
+      // A middle character: ASCII, or a non-ASCII one whose Word_Break says so.
+      std::size_t after = q + 1;
+      bool letters = false, digits = false;
+      if (v < 0x80) {
+        if (w.cls[v] != a_mid) break;
+        letters = w.joins_letters[v];
+        digits = w.joins_digits[v];
+      } else {
+        auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(q), text.end());
+        const auto wb = unicode::properties(d.code_point).word();
+        using unicode::word_break;
+        if (wb == word_break::midletter || wb == word_break::midnumlet || wb == word_break::single_quote) letters = true;
+        if (wb == word_break::midnum || wb == word_break::midnumlet || wb == word_break::single_quote) digits = true;
+        if (!letters && !digits) {
+          // Other code points end the word unless they extend it or are letters and digits themselves.
+          if (wb == word_break::other || wb == word_break::double_quote || wb == word_break::wsegspace ||
+              wb == word_break::cr || wb == word_break::lf || wb == word_break::newline)
+            break;
+          return false;
+        }
+        after = static_cast<std::size_t>(d.next - text.begin());
+      }
+      if (!((tail == a_letter && letters) || (tail == a_digit && digits)) || after >= n) break;
+      const auto x = unicode::detail::unit_value(text[after]);
+      if (x >= 0x80) return false;  // what follows might be a letter, or might extend the middle
+      const bool joined = (tail == a_letter && w.cls[x] == a_letter && letters) ||
+                          (tail == a_digit && w.cls[x] == a_digit && digits);
+      if (!joined) break;
+      if (v == '.') rest |= detail::sh_period;
+      if (v == '\'' || v == 0x2019 || (sizeof(C) == 1 && v >= 0x80 && after - q == 3 &&
+                                        unicode::detail::unit_value(text[q + 2]) == 0x99 &&
+                                        unicode::detail::unit_value(text[q + 1]) == 0x80 && v == 0xE2))
+        s.last_apostrophe = static_cast<std::uint32_t>(q - b);
+      wide_units += static_cast<std::uint32_t>(after - q - 1);
+      if (v >= 0x80) rest |= 0x80;  // not ASCII
+      rest |= detail::ascii_shape[x];
+      tail = w.cls[x];
+      q = after + 1;
+    }
+    e = q;
+    const std::uint32_t m = (first | rest) & 0xFF;
+    st = (m & detail::sh_alpha)   ? segment::word_status::letter
+         : (m & detail::sh_digit) ? segment::word_status::number
+                                  : segment::word_status::punctuation;
+    std::uint16_t f = detail::shape_flags[m & 0x3F];
+    if (!(m & 0x80)) f |= token_flag::ascii;
+    if ((first & detail::sh_upper) && !(rest & detail::sh_upper)) f |= token_flag::title;
+    s.flags = f;
+    s.has_period = (m & detail::sh_period) != 0;
+    s.first = u0;
+    s.code_points = static_cast<std::uint32_t>(q - b) - wide_units;
+    return true;
+  }
+
+  // A lone ASCII mark that the segmenter would not join to anything: not a letter, digit, underscore,
+  // space or line break, and followed by ASCII (or the end), so no extending mark can attach to it.
+  bool ascii_punct_alone(std::size_t b) const {
+    const auto u = unicode::detail::unit_value(text[b]);
+    if (segment::detail::ascii_words.cls[u] != segment::detail::a_other &&
+        segment::detail::ascii_words.cls[u] != segment::detail::a_mid)
+      return false;
+    if (u < 0x21 || u == 0x7F) return false;  // controls and space take the full path
+    return b + 1 == text.size() || unicode::detail::unit_value(text[b + 1]) < 0x80 || !extends_at(b + 1);
+  }
+
+  // Whether the code point at i extends what precedes it (WB4: Extend, Format, ZWJ).
+  bool extends_at(std::size_t i) const {
+    auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(i), text.end());
+    return segment::detail::is_ignorable(unicode::properties(d.code_point).word());
+  }
+
+  // A non-ASCII code point that forms a segment of its own: its Word_Break joins nothing that
+  // follows it (quotes, dashes, most punctuation) and ASCII follows it, so no mark extends it.
+  bool mark_alone(std::size_t b, std::size_t& e, segment::word_status& st) const {
+    using unicode::word_break;
+    auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(b), text.end());
+    const auto next = static_cast<std::size_t>(d.next - text.begin());
+    if (next < text.size() && unicode::detail::unit_value(text[next]) >= 0x80 && extends_at(next)) return false;
+    const auto p = unicode::properties(d.code_point);
+    const auto wb = p.word();
+    if (!(wb == word_break::other || wb == word_break::midnumlet || wb == word_break::midletter ||
+          wb == word_break::midnum || wb == word_break::single_quote || wb == word_break::double_quote) ||
+        p.extended_pictographic() || d.error != unicode::decode_error::none)
+      return false;
+    e = next;
+    st = segment::detail::status_of(segment::detail::content_kind(d.code_point, p));
+    return true;
+  }
+
+  // Whether a code unit is ASCII white space, which never joins a token.
+  static constexpr bool ascii_space(std::uint32_t u) { return u == ' ' || (u >= 0x09 && u <= 0x0D); }
+
+  // Moves all but the last `keep` records to the layer. Merges look back a few tokens only, so the
+  // buffer stays small (in cache, no page faults) however long the text.
+  void flush(std::size_t keep) {
+    if (buf.size() <= keep) return;
+    const std::size_t m = buf.size() - keep, base = out.size();
+    out.begin.resize(base + m);
+    out.end.resize(base + m);
+    out.kind.resize(base + m);
+    out.rule.resize(base + m);
+    out.flags.resize(base + m);
+    for (std::size_t i = 0; i < m; ++i) {
+      out.begin[base + i] = buf[i].begin;
+      out.end[base + i] = buf[i].end;
+      out.kind[base + i] = buf[i].kind;
+      out.rule[base + i] = buf[i].rule;
+      out.flags[base + i] = buf[i].flags;
+    }
+    buf.erase(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(m));
+  }
+  static constexpr std::size_t flush_at = 1u << 14, keep_back = 32;
+
+  // The segments of the text, one at a time. ASCII text, most of news, takes a fused path: spaces are
+  // skipped, letters and digits are segmented and shaped in one pass, and single punctuation marks go
+  // straight to their rule; everything else goes through the full UAX #29 engine.
   void operator()() {
+    using segment::word_status;
+    using It = typename view::const_iterator;
+    const It first = text.begin(), last = text.end();
+    auto at = [&](std::size_t i) { return first + static_cast<std::ptrdiff_t>(i); };
+    std::size_t p = 0;
+    const std::size_t n = text.size();
     std::size_t skip_until = 0;  // a URL or special case already covered the text up to here
-    auto segs = segment::words(text);
-    auto it = segs.begin();
-    for (; it != segs.end(); ++it) {
-      const auto seg = *it;
-      const auto [b, e] = seg.offsets();
+    while (p < n) {
+      if (buf.size() >= flush_at) flush(keep_back);
+      const auto u = unicode::detail::unit_value(text[p]);
+      std::size_t b = p, e;
+      word_status st;
+      if (u < 0x80 && ascii_space(u)) {
+        // Skip white space; marks that extend it (WB4) belong to it too, unless a line break precedes.
+        while (p < n && ascii_space(unicode::detail::unit_value(text[p]))) ++p;
+        if (p < n && unicode::detail::unit_value(text[p]) >= 0x80 && !is_newline_unit(unicode::detail::unit_value(text[p - 1]))) {
+          while (p < n) {
+            auto d = unicode::decode(at(p), last);
+            if (!segment::detail::is_ignorable(unicode::properties(d.code_point).word())) break;
+            p = static_cast<std::size_t>(d.next - first);
+          }
+        }
+        continue;
+      }
+      detail::shape fast_shape;
+      bool shaped = false;
+      if (u < 0x80 && scan_ascii_word(p, e, st, fast_shape)) {
+        shaped = true;
+      } else if (u < 0x80 && ascii_punct_alone(p)) {
+        e = p + 1;
+        st = word_status::punctuation;
+      } else if (u >= 0x80 && mark_alone(p, e, st)) {
+        // a curly quote, a dash: one code point, nothing to join
+      } else {
+        auto step = segment::detail::word_engine::template next<unicode::encoding_of<C>>(at(p), last);
+        e = b + step.length;
+        st = step.status;
+      }
+      p = e;
       if (e <= skip_until) continue;
       if (b < skip_until) {
         // A segment that straddles the end of a URL: its rest is a token of its own.
@@ -734,49 +1084,46 @@ struct tokenizer::run {
              token_rule::split_punctuation);
         continue;
       }
-      const auto st = seg.status();
-      if (st == segment::word_status::whitespace) continue;
+      if (st == word_status::whitespace) continue;
       if (!t.specials.empty()) {
-        // Ends where some segment ends: walk a copy of the iterator.
-        auto ends_at_boundary = [&](std::size_t at) {
-          for (auto j = it; j != segs.end(); ++j) {
-            const auto end = (*j).offsets().end;
-            if (end == at) return true;
-            if (end > at) return false;
+        // A special case must end where some segment ends: walk the segments from here.
+        auto ends_at_boundary = [&](std::size_t end) {
+          for (std::size_t q = b; q < n;) {
+            q += segment::detail::word_engine::template next<unicode::encoding_of<C>>(at(q), last).length;
+            if (q == end) return true;
+            if (q > end) return false;
           }
           return false;
         };
         if (const auto* sc = special_at(b, ends_at_boundary)) {
-          const std::size_t before = out.size();
+          const std::size_t before = buf.size();
           push_special(b, *sc);
-          skip_until = before < out.size() ? out.end.back() : b;
+          skip_until = before < buf.size() ? buf.back().end : b;
           continue;
         }
       }
-      if (st == segment::word_status::letter) {
-        const auto u = unicode::detail::unit_value(text[b]);
-        if (u == 'h' || u == 'H' || u == 'w' || u == 'W' || u == 'f' || u == 'F') {
-          const auto ue = url_end(b);
-          if (ue > b) {
-            push(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(ue), token_kind::url, token_rule::url);
-            skip_until = ue;
-            continue;
-          }
+      if (st == word_status::letter && may_start_url(b, e)) {
+        const auto ue = url_end(b);
+        if (ue > b) {
+          push(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(ue), token_kind::url, token_rule::url);
+          skip_until = ue;
+          continue;
         }
       }
       switch (st) {
-        case segment::word_status::letter:
-        case segment::word_status::number:
-          word_segment(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), st);
+        case word_status::letter:
+        case word_status::number:
+          word_segment(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), st,
+                       shaped ? fast_shape : detail::shape_of(text.substr(b, e - b)));
           break;
-        case segment::word_status::kana:
-        case segment::word_status::ideographic:
+        case word_status::kana:
+        case word_status::ideographic:
           push(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), token_kind::word, token_rule::word_boundary);
           break;
-        case segment::word_status::emoji:
+        case word_status::emoji:
           push(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), token_kind::emoji, token_rule::word_boundary);
           break;
-        case segment::word_status::punctuation:
+        case word_status::punctuation:
           punctuation_segment(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
           break;
         default:
@@ -785,16 +1132,21 @@ struct tokenizer::run {
       }
     }
   }
+
+  static constexpr bool is_newline_unit(std::uint32_t u) { return u == '\n' || u == '\r' || u == 0x0B || u == 0x0C; }
 };
 
 template <unicode::code_unit C>
 std::size_t tokenizer::tokenize(std::basic_string_view<C> text, token_layer& out) const {
   if (text.size() > 0xFFFFFFFFu)
     throw std::length_error("byline::tokenizer: a document holds at most 4 GiB of code units");
-  // News averages about five code units a token; reserving near that avoids most regrowth.
+  // News averages about six code units a token; reserving near that avoids most regrowth.
   out.reserve(out.size() + text.size() / 5 + 16);
-  run<C> r{*t_, text, out, out.size(), 0, {}};
+  thread_local std::vector<typename run<C>::rec> buf;
+  buf.clear();
+  run<C> r{*t_, text, buf, out, 0, {}};
   r();
+  r.flush(0);
   out.trim();
   return r.invalid;
 }

@@ -1,0 +1,233 @@
+// The news tokenizer, the sentence splitter and the pipeline, against ICU's word and sentence
+// BreakIterators over the same UTF-8 bytes (through UText, no copy), in the same binary.
+//
+//   build/release/bench/pipeline_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
+//       --benchmark_format=json | python3 bench/ratios.py      (one command line)
+//
+// What each measures, per iteration over a whole corpus (seed: the seed article repeated to 20 MB;
+// polnear: 840 real articles, 3.9 MB):
+//   tokenizer            byline::tokenizer::tokenize into a reused token layer (all news rules)
+//   icu_words            ICU word BreakIterator, counting boundaries (its peer)
+//   sentence_splitter    byline::sentence_splitter over tokens made beforehand (the splitter alone)
+//   tokens_and_sentences tokenizer + splitter, end to end
+//   icu_sentences        ICU sentence BreakIterator (the peer of both)
+//   default_pipeline     tokenizer + paragraphs + sentences through the pipeline, one document per text
+// plus document memory per token, and the cost of a pipeline with no components on a short text.
+#include "corpus.hpp"
+
+#include <byline/byline.hpp>
+
+#include <benchmark/benchmark.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+using byline::bench::corpus;
+
+struct corpora {
+  corpus seed = byline::bench::load_seed();
+  corpus polnear = byline::bench::load_polnear();
+  corpora() {
+    byline::bench::say_missing("pipeline_bench", seed);
+    byline::bench::say_missing("pipeline_bench", polnear);
+  }
+};
+
+const corpora& data() {
+  static const corpora d;
+  return d;
+}
+[[maybe_unused]] const corpora& loaded_at_start = data();
+
+const corpus& pick(int which) { return which == 0 ? data().seed : data().polnear; }
+
+bool usable(benchmark::State& state, const corpus& c) {
+  if (c.missing.empty()) return true;
+  state.SkipWithError(("corpus '" + c.name + "' not available: " + c.missing).c_str());
+  return false;
+}
+
+void report(benchmark::State& state, std::size_t bytes, std::size_t items, const char* what) {
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(bytes));
+  state.counters[std::string(what) + "/s"] = benchmark::Counter(
+      static_cast<double>(items) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters[what] = static_cast<double>(items);
+}
+
+void BM_tokenizer(benchmark::State& state, int which) {
+  const corpus& c = pick(which);
+  if (!usable(state, c)) return;
+  const byline::tokenizer tok;
+  byline::token_layer layer;
+  for (auto _ : state) {
+    layer.clear();
+    tok.tokenize(std::string_view(c.utf8), layer);
+    benchmark::DoNotOptimize(layer.end.data());
+  }
+  report(state, c.utf8.size(), layer.size(), "tokens");
+}
+
+std::size_t icu_count(icu::BreakIterator& it, UText* text) {
+  UErrorCode e = U_ZERO_ERROR;
+  it.setText(text, e);
+  std::size_t n = 0;
+  for (auto p = it.next(); p != icu::BreakIterator::DONE; p = it.next()) ++n;
+  return n;
+}
+
+template <class Make>
+void icu_bench(benchmark::State& state, int which, Make make, const char* what) {
+  const corpus& c = pick(which);
+  if (!usable(state, c)) return;
+  UErrorCode e = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(make(e));
+  UText* text = utext_openUTF8(nullptr, c.utf8.data(), static_cast<int64_t>(c.utf8.size()), &e);
+  if (U_FAILURE(e)) {
+    state.SkipWithError("ICU failed to open the text");
+    return;
+  }
+  std::size_t n = 0;
+  for (auto _ : state) {
+    n = icu_count(*it, text);
+    benchmark::DoNotOptimize(n);
+  }
+  utext_close(text);
+  report(state, c.utf8.size(), n, what);
+}
+
+void BM_icu_words(benchmark::State& state, int which) {
+  icu_bench(
+      state, which, [](UErrorCode& e) { return icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), e); },
+      "segments");
+}
+
+void BM_icu_sentences(benchmark::State& state, int which) {
+  icu_bench(
+      state, which,
+      [](UErrorCode& e) { return icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), e); },
+      "sentences");
+}
+
+void BM_sentence_splitter(benchmark::State& state, int which) {
+  const corpus& c = pick(which);
+  if (!usable(state, c)) return;
+  byline::token_layer tokens;
+  byline::tokenizer{}.tokenize(std::string_view(c.utf8), tokens);
+  const byline::sentence_splitter split;
+  std::vector<byline::sentence_record> out;
+  for (auto _ : state) {
+    out.clear();
+    split.split(std::string_view(c.utf8), tokens, out);
+    benchmark::DoNotOptimize(out.data());
+  }
+  report(state, c.utf8.size(), out.size(), "sentences");
+}
+
+void BM_tokens_and_sentences(benchmark::State& state, int which) {
+  const corpus& c = pick(which);
+  if (!usable(state, c)) return;
+  const byline::pipeline nlp{byline::tokenizer{}, byline::sentence_splitter{}};
+  byline::workspace ws;
+  std::size_t n = 0;
+  for (auto _ : state) {
+    auto doc = nlp(std::string_view(c.utf8), ws);
+    n = doc.sentences().size();
+    benchmark::DoNotOptimize(n);
+  }
+  report(state, c.utf8.size(), n, "sentences");
+}
+
+void BM_default_pipeline(benchmark::State& state, int which) {
+  const corpus& c = pick(which);
+  if (!usable(state, c)) return;
+  const byline::pipeline nlp;
+  byline::workspace ws;
+  std::size_t n = 0;
+  for (auto _ : state) {
+    auto doc = nlp(std::string_view(c.utf8), ws);
+    n = doc.tokens().size();
+    benchmark::DoNotOptimize(n);
+  }
+  report(state, c.utf8.size(), n, "tokens");
+}
+
+// Bytes of annotation arrays per token for the default pipeline's document.
+void BM_document_memory(benchmark::State& state, int which) {
+  const corpus& c = pick(which);
+  if (!usable(state, c)) return;
+  const byline::pipeline nlp;
+  double per_token = 0;
+  for (auto _ : state) {
+    auto doc = nlp(std::string_view(c.utf8));
+    per_token = static_cast<double>(doc.memory_bytes()) / static_cast<double>(doc.tokens().size());
+    benchmark::DoNotOptimize(per_token);
+  }
+  state.counters["bytes/token"] = per_token;
+}
+
+// A pipeline with no components: what the pipeline itself costs per document.
+void BM_empty_pipeline(benchmark::State& state) {
+  const byline::pipeline<> nothing;
+  byline::workspace ws;
+  const std::string text = "Putin firmly rejected the 30-day ceasefire, aides said on Monday.";
+  for (auto _ : state) {
+    auto doc = nothing(std::string_view(text), ws);
+    benchmark::DoNotOptimize(doc.text().data());
+  }
+}
+
+void BM_empty_pipeline_thread_workspace(benchmark::State& state) {
+  const byline::pipeline<> nothing;
+  const std::string text = "Putin firmly rejected the 30-day ceasefire, aides said on Monday.";
+  for (auto _ : state) {
+    auto doc = nothing(text);
+    benchmark::DoNotOptimize(doc.text().data());
+  }
+}
+
+// pipe() over the 840 PolNeAR articles, one document each, on all cores.
+void BM_pipe_articles(benchmark::State& state) {
+  static const auto articles = byline::bench::polnear_articles();
+  if (articles.empty()) {
+    state.SkipWithError("PolNeAR articles not available");
+    return;
+  }
+  const byline::pipeline nlp;
+  std::size_t bytes = 0;
+  for (auto& a : articles) bytes += a.size();
+  for (auto _ : state) {
+    std::size_t n = 0;
+    for (auto& doc : nlp.pipe(articles)) n += doc.tokens().size();
+    benchmark::DoNotOptimize(n);
+  }
+  report(state, bytes, articles.size(), "documents");
+}
+
+}  // namespace
+
+BENCHMARK_CAPTURE(BM_tokenizer, seed, 0)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_icu_words, seed, 0)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_sentence_splitter, seed, 0)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_tokens_and_sentences, seed, 0)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_icu_sentences, seed, 0)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_default_pipeline, seed, 0)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_document_memory, seed, 0)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(BM_tokenizer, polnear, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_icu_words, polnear, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_sentence_splitter, polnear, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_tokens_and_sentences, polnear, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_icu_sentences, polnear, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_default_pipeline, polnear, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_document_memory, polnear, 1)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_empty_pipeline);
+BENCHMARK(BM_empty_pipeline_thread_workspace);
+BENCHMARK(BM_pipe_articles)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+BENCHMARK_MAIN();
