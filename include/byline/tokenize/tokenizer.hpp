@@ -202,11 +202,14 @@ BYLINE_ALWAYS_INLINE swar_run swar_word_run(const void* p) noexcept {
     const std::uint64_t gt = (v + ones * (0x7F - hi)) & high;  // v > hi
     return ge & ~gt;
   };
-  const std::uint64_t lower = in_range(x7, 'a', 'z') & ascii;
-  const std::uint64_t upper = in_range(x7, 'A', 'Z') & ascii;
+  // Letters of either case: with bit 5 set, A-Z become a-z. Bit 5 itself then tells the case.
+  const std::uint64_t letter = in_range(x7 | (ones * 0x20), 'a', 'z') & ascii;
+  const std::uint64_t case_bit = (x << 2) & high;  // bit 5 of each byte, moved to bit 7
+  const std::uint64_t lower = letter & case_bit;
+  const std::uint64_t upper = letter & ~case_bit;
   const std::uint64_t digit = in_range(x7, '0', '9') & ascii;
   const std::uint64_t under = in_range(x7, '_', '_') & ascii;
-  const std::uint64_t word = lower | upper | digit | under;
+  const std::uint64_t word = letter | digit | under;
   const std::uint64_t stop = ~word & high;
   const unsigned length = stop ? static_cast<unsigned>(std::countr_zero(stop)) / 8 : 8u;
   const std::uint64_t in = length == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * length)) - 1;
@@ -316,6 +319,27 @@ class tokenizer {
     std::vector<special_case> specials;
     std::array<bool, 128> special_first{};  // an ASCII first code point that begins some special case
     bool special_non_ascii = false;
+    // A Bloom filter over both abbreviation sets: most words before a full stop are not
+    // abbreviations, and a miss here costs a few instructions instead of two hash-set lookups.
+    std::array<std::uint64_t, 64> bloom{};
+    std::size_t longest = 0;
+
+    static std::uint32_t hash(std::string_view s) noexcept {
+      std::uint32_t h = 2166136261u;  // FNV-1a
+      for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+      return h;
+    }
+    void remember(std::string_view a) {
+      const auto h = hash(a);
+      bloom[(h & 4095) >> 6] |= std::uint64_t{1} << (h & 63);
+      bloom[((h >> 12) & 4095) >> 6] |= std::uint64_t{1} << ((h >> 12) & 63);
+      longest = std::max(longest, a.size());
+    }
+    bool may_hold(std::string_view a) const noexcept {
+      if (a.size() > longest) return false;
+      const auto h = hash(a);
+      return (bloom[(h & 4095) >> 6] >> (h & 63) & 1) && (bloom[((h >> 12) & 4095) >> 6] >> ((h >> 12) & 63) & 1);
+    }
   };
   std::shared_ptr<tables> t_;
 
@@ -331,7 +355,10 @@ class tokenizer {
 
   // The English news rules with the bundled abbreviation list.
   tokenizer() : t_(std::make_shared<tables>()) {
-    for (auto a : detail::default_abbreviations) t_->abbreviations.emplace(a);
+    for (auto a : detail::default_abbreviations) {
+      t_->abbreviations.emplace(a);
+      t_->remember(a);
+    }
   }
 
   // Adds an abbreviation, written with its final period ("Gov.", "Sask."), as UTF-8.
@@ -339,6 +366,7 @@ class tokenizer {
     if (abbreviation.size() < 2 || abbreviation.back() != '.')
       throw std::invalid_argument("byline::tokenizer::add_abbreviation: an abbreviation ends with '.'");
     own().user_abbreviations.emplace(abbreviation);
+    t_->remember(abbreviation);
     return *this;
   }
 
@@ -349,6 +377,8 @@ class tokenizer {
     for (auto p : pieces) joined += p;
     if (text.empty() || joined != text || pieces.empty())
       throw std::invalid_argument("byline::tokenizer::add_special_case: the pieces must spell out the text");
+    if (pieces.size() > 1000)  // the tokenizer's batch keeps room for 2048 tokens of one segment
+      throw std::invalid_argument("byline::tokenizer::add_special_case: at most 1000 pieces");
     special_case sc{std::string(text), {}, true};
     std::size_t at = 0;
     for (auto p : pieces) {
@@ -412,31 +442,33 @@ struct tokenizer::run {
   using view = std::basic_string_view<C>;
   const tokenizer::tables& t;
   view text;
-  // Tokens are built as records, one store each, and laid out as the layer's arrays at the end:
-  // merges look back at the last few tokens, which is cheapest in one array.
-  struct rec {
-    std::uint32_t begin, end;
-    token_kind kind;
-    token_rule rule;
-    std::uint16_t flags;
+  // Tokens are built in a small buffer of the layer's shape, which merges can rewrite at the back
+  // and which moves to the layer in batches (flush): it stays in cache however long the text.
+  static constexpr std::size_t flush_at = 1u << 13, keep_back = 32, capacity = flush_at + 2048;
+  struct batch {
+    std::uint32_t begin[capacity], end[capacity];
+    token_kind kind[capacity];
+    token_rule rule[capacity];
+    std::uint16_t flags[capacity];
+    std::size_t n = 0;
   };
-  std::vector<rec>& buf;
+  batch& buf;
   token_layer& out;
   std::size_t invalid = 0;
   std::string utf8;      // scratch for lookups in UTF-8
 
-  std::uint32_t last_end() const { return buf.empty() ? 0 : buf.back().end; }
+  std::uint32_t last_end() const { return (buf.n == 0) ? 0 : buf.end[buf.n - 1]; }
   bool adjacent(std::size_t k_from_back, std::uint32_t to) const {
     // Whether token back()-k ends where `to` begins.
-    return buf.size() > k_from_back && buf[buf.size() - 1 - k_from_back].end == to;
+    return buf.n > k_from_back && buf.end[buf.n - 1 - k_from_back] == to;
   }
-  std::size_t count() const { return buf.size(); }
-  std::size_t back_index(std::size_t k) const { return buf.size() - 1 - k; }
-  view text_of(std::size_t i) const { return text.substr(buf[i].begin, buf[i].end - buf[i].begin); }
+  std::size_t count() const { return buf.n; }
+  std::size_t back_index(std::size_t k) const { return buf.n - 1 - k; }
+  view text_of(std::size_t i) const { return text.substr(buf.begin[i], buf.end[i] - buf.begin[i]); }
   char32_t single(std::size_t i) const {
     // The code point of a one-code-point token, or 0.
-    if (buf[i].end - buf[i].begin == 1) {
-      const auto u = unicode::detail::unit_value(text[buf[i].begin]);
+    if (buf.end[i] - buf.begin[i] == 1) {
+      const auto u = unicode::detail::unit_value(text[buf.begin[i]]);
       if (u < 0x80) return u;
     }
     auto v = text_of(i);
@@ -449,14 +481,14 @@ struct tokenizer::run {
     return std::all_of(v.begin(), v.end(), [](C c) { return c >= C('0') && c <= C('9'); });
   }
 
-  void pop() { buf.pop_back(); }
+  void pop() { --buf.n; }
 
   // Joins the last n tokens into one of the given kind and rule.
   void join_last(std::size_t n, token_kind k, token_rule r) {
-    const std::size_t first = buf.size() - n;
-    const std::uint32_t b = buf[first].begin, e = buf.back().end;
-    std::uint16_t f = static_cast<std::uint16_t>(buf[first].flags & token_flag::space_before);
-    while (buf.size() > first) pop();
+    const std::size_t first = buf.n - n;
+    const std::uint32_t b = buf.begin[first], e = buf.end[buf.n - 1];
+    std::uint16_t f = static_cast<std::uint16_t>(buf.flags[first] & token_flag::space_before);
+    while (buf.n > first) pop();
     push(b, e, k, r, f);
   }
 
@@ -467,8 +499,13 @@ struct tokenizer::run {
                                  const detail::shape& s, std::uint16_t extra = 0) {
     invalid += s.invalid;
     std::uint16_t f = s.flags | extra;
-    if (buf.empty() ? b > 0 : b > buf.back().end) f |= token_flag::space_before;
-    buf.push_back({b, e, k, r, f});
+    if ((buf.n == 0) ? b > 0 : b > buf.end[buf.n - 1]) f |= token_flag::space_before;
+    const std::size_t i = buf.n++;
+    buf.begin[i] = b;
+    buf.end[i] = e;
+    buf.kind[i] = k;
+    buf.rule[i] = r;
+    buf.flags[i] = f;
   }
 
   static token_kind kind_of_symbol(char32_t c) { return c < 0x80 ? detail::ascii_symbol_kind[c] : detail::symbol_kind(c); }
@@ -476,65 +513,65 @@ struct tokenizer::run {
   // After pushing a token: the merges that look back (abbreviations, dates, times, ...).
   // Every merge joins a token to the one right before it: most tokens follow a space and stop here.
   BYLINE_ALWAYS_INLINE void merge_back() {
-    const std::size_t n = buf.size();
-    if (n >= 2 && buf[n - 2].end == buf[n - 1].begin) merge_glued();
+    const std::size_t n = buf.n;
+    if (n >= 2 && buf.end[n - 2] == buf.begin[n - 1]) merge_glued();
   }
 
   // The merges of a token glued to the one before it.
   void merge_glued() {
     const std::size_t n = count();
     const std::size_t i = back_index(0);
-    const std::uint32_t b = buf[i].begin;
-    const auto k = buf[i].kind;
+    const std::uint32_t b = buf.begin[i];
+    const auto k = buf.kind[i];
 
     if (k == token_kind::punctuation && single(i) == U'.' && n >= 2 && adjacent(1, b)) {
       const std::size_t w = back_index(1);
       // "..." -> ellipsis
-      if (buf[w].kind == token_kind::punctuation && single(w) == U'.' && n >= 3 && adjacent(2, buf[w].begin) &&
-          buf[back_index(2)].kind == token_kind::punctuation && single(back_index(2)) == U'.') {
+      if (buf.kind[w] == token_kind::punctuation && single(w) == U'.' && n >= 3 && adjacent(2, buf.begin[w]) &&
+          buf.kind[back_index(2)] == token_kind::punctuation && single(back_index(2)) == U'.') {
         join_last(3, token_kind::ellipsis, token_rule::ellipsis);
         return;
       }
-      if (buf[w].kind == token_kind::ellipsis && buf[w].rule == token_rule::ellipsis) {
+      if (buf.kind[w] == token_kind::ellipsis && buf.rule[w] == token_rule::ellipsis) {
         join_last(2, token_kind::ellipsis, token_rule::ellipsis);
         return;
       }
-      if (buf[w].kind == token_kind::word) {
-        const auto r = abbreviation_rule(buf[w].begin, buf[i].end);
+      if (buf.kind[w] == token_kind::word) {
+        const auto r = abbreviation_rule(buf.begin[w], buf.end[i]);
         if (r) join_last(2, token_kind::abbreviation, *r);
       }
       return;
     }
     if (k == token_kind::dash && single(i) == U'-' && n >= 2 && adjacent(1, b) &&
-        buf[back_index(1)].kind == token_kind::dash && single(back_index(1)) == U'-' &&
-        buf[back_index(1)].rule == token_rule::word_boundary) {
+        buf.kind[back_index(1)] == token_kind::dash && single(back_index(1)) == U'-' &&
+        buf.rule[back_index(1)] == token_rule::word_boundary) {
       join_last(2, token_kind::dash, token_rule::dash);
       return;
     }
-    if (k == token_kind::number && n >= 3 && adjacent(1, b) && adjacent(2, buf[back_index(1)].begin)) {
+    if (k == token_kind::number && n >= 3 && adjacent(1, b) && adjacent(2, buf.begin[back_index(1)])) {
       const char32_t sep = single(back_index(1));
       const std::size_t p = back_index(2);
       // 2024-05-19
-      if (sep == U'-' && is_digits(i, 2, 2) && n >= 5 && buf[p].kind == token_kind::number && is_digits(p, 2, 2) &&
-          adjacent(3, buf[p].begin) && single(back_index(3)) == U'-' && adjacent(4, buf[back_index(3)].begin) &&
+      if (sep == U'-' && is_digits(i, 2, 2) && n >= 5 && buf.kind[p] == token_kind::number && is_digits(p, 2, 2) &&
+          adjacent(3, buf.begin[p]) && single(back_index(3)) == U'-' && adjacent(4, buf.begin[back_index(3)]) &&
           is_digits(back_index(4), 4, 4)) {
         join_last(5, token_kind::date, token_rule::date);
         return;
       }
       // 19/05/2024
       if (sep == U'/' && (is_digits(i, 2, 2) || is_digits(i, 4, 4)) && n >= 5 && is_digits(p, 1, 2) &&
-          adjacent(3, buf[p].begin) && single(back_index(3)) == U'/' && adjacent(4, buf[back_index(3)].begin) &&
+          adjacent(3, buf.begin[p]) && single(back_index(3)) == U'/' && adjacent(4, buf.begin[back_index(3)]) &&
           is_digits(back_index(4), 1, 2)) {
         join_last(5, token_kind::date, token_rule::date);
         return;
       }
       // 10:30 and 10:30:15
       if (sep == U':' && is_digits(i, 2, 2)) {
-        if (buf[p].kind == token_kind::time && std::ranges::count(text_of(p), C(':')) == 1) {
+        if (buf.kind[p] == token_kind::time && std::ranges::count(text_of(p), C(':')) == 1) {
           join_last(3, token_kind::time, token_rule::time);
           return;
         }
-        if (buf[p].kind == token_kind::number && is_digits(p, 1, 2)) {
+        if (buf.kind[p] == token_kind::number && is_digits(p, 1, 2)) {
           join_last(3, token_kind::time, token_rule::time);
           return;
         }
@@ -544,10 +581,10 @@ struct tokenizer::run {
     if ((k == token_kind::word || k == token_kind::number || k == token_kind::url) && n >= 2 && adjacent(1, b)) {
       const std::size_t s = back_index(1);
       const char32_t c = single(s);
-      const bool glued_before = n >= 3 && adjacent(2, buf[s].begin);
-      const auto before_kind = glued_before ? buf[back_index(2)].kind : token_kind::other;
+      const bool glued_before = n >= 3 && adjacent(2, buf.begin[s]);
+      const auto before_kind = glued_before ? buf.kind[back_index(2)] : token_kind::other;
       const bool word_before = glued_before && (before_kind == token_kind::word || before_kind == token_kind::number);
-      if (c == U'#' && !word_before && k != token_kind::url && (buf[i].flags & token_flag::has_alpha)) {
+      if (c == U'#' && !word_before && k != token_kind::url && (buf.flags[i] & token_flag::has_alpha)) {
         join_last(2, token_kind::hashtag, token_rule::hashtag);
         return;
       }
@@ -555,7 +592,7 @@ struct tokenizer::run {
         if (word_before && email_domain(i)) {
           // Walk back over the local part: words, numbers, . - _ + glued together.
           std::size_t m = 3;
-          while (count() > m && adjacent(m, buf[back_index(m - 1)].begin) && local_part_piece(back_index(m))) ++m;
+          while (count() > m && adjacent(m, buf.begin[back_index(m - 1)]) && local_part_piece(back_index(m))) ++m;
           join_last(m, token_kind::email, token_rule::email);
           return;
         }
@@ -568,7 +605,7 @@ struct tokenizer::run {
   }
 
   bool local_part_piece(std::size_t i) const {
-    const auto k = buf[i].kind;
+    const auto k = buf.kind[i];
     if (k == token_kind::word || k == token_kind::number) return true;
     const char32_t c = single(i);
     return c == U'.' || c == U'-' || c == U'_' || c == U'+';
@@ -581,8 +618,10 @@ struct tokenizer::run {
   // Whether word [b, dot) + "." is an abbreviation: from the lists, or initials by shape.
   std::optional<token_rule> abbreviation_rule(std::uint32_t b, std::uint32_t e) {
     auto key = detail::as_utf8(text.substr(b, e - b), utf8);
-    if (t.abbreviations.contains(key)) return token_rule::abbreviation;
-    if (t.user_abbreviations.contains(key)) return token_rule::user_abbreviation;
+    if (t.may_hold(key)) {
+      if (t.abbreviations.contains(key)) return token_rule::abbreviation;
+      if (t.user_abbreviations.contains(key)) return token_rule::user_abbreviation;
+    }
     // Initials: one capital (J.), or letters each followed by a period (J.D., e.g. not listed).
     const auto w = key.substr(0, key.size() - 1);
     if (w.size() == 1) {
@@ -603,7 +642,7 @@ struct tokenizer::run {
   // words fail on their length or first letter.
   bool may_start_url(std::size_t b, std::size_t e) const {
     const auto n = e - b;
-    const auto u = detail::ascii_lower(unicode::detail::unit_value(text[b]));
+    const auto u = unicode::detail::unit_value(text[b]) | 0x20;  // a letter, so this lowers it
     if (u == 'h') return n == 4 || n == 5;
     if (u == 'f') return n == 3;
     if (u == 'w') return n > 4;
@@ -731,13 +770,15 @@ struct tokenizer::run {
   }
 
   // A letter or number segment: clitics, units, domains.
+  // Most words have no apostrophe, start with no digit and hold no period: they are tokens as they are.
+  static BYLINE_ALWAYS_INLINE bool is_plain(const detail::shape& s) {
+    return s.last_apostrophe == detail::shape::none && !s.has_period &&
+           !(s.first >= '0' && s.first <= '9' && (s.flags & token_flag::has_alpha));
+  }
+
   BYLINE_ALWAYS_INLINE void word_segment(std::uint32_t b, std::uint32_t e, segment::word_status st,
                                          const detail::shape& s) {
-    // Most words have no apostrophe, start with no digit and hold no period: they are tokens as
-    // they are.
-    const bool plain = s.last_apostrophe == detail::shape::none && !s.has_period &&
-                       !(s.first >= '0' && s.first <= '9' && (s.flags & token_flag::has_alpha));
-    if (plain) {
+    if (is_plain(s)) {
       push(b, e, st == segment::word_status::number ? token_kind::number : token_kind::word, token_rule::word_boundary,
            s);
       merge_back();
@@ -821,18 +862,39 @@ struct tokenizer::run {
   BYLINE_ALWAYS_INLINE void punctuation_segment(std::uint32_t b, std::uint32_t e) {
     if (e - b == 1) {
       const auto u = unicode::detail::unit_value(text[b]);
-      if (u < 0x80 && u != '"' && u != '\'') {
-        // One ASCII mark: its kind from the table, shape known (no letters, no digits).
-        detail::shape s;
-        s.flags = token_flag::ascii;
-        s.first = u;
-        s.code_points = 1;
-        push(b, e, detail::ascii_symbol_kind[u], token_rule::word_boundary, s);
-        merge_back();
+      if (u < 0x80) {
+        push_ascii_mark(b, u);
         return;
       }
     }
     punctuation_rules(b, e);
+  }
+
+  // One ASCII mark: its kind from the table, its shape known (no letters, no digits); straight quotes
+  // need their context.
+  BYLINE_ALWAYS_INLINE void push_ascii_mark(std::uint32_t b, std::uint32_t u) {
+    detail::shape s;
+    s.flags = token_flag::ascii;
+    s.first = u;
+    s.code_points = 1;
+    if (u == '"' || u == '\'') {
+      // A straight quote glued to the token before it closes; after a space, or first, it opens.
+      const bool glued = buf.n > 0 && buf.end[buf.n - 1] == b;
+      if (u == '\'' && glued && (buf.kind[buf.n - 1] == token_kind::word || buf.kind[buf.n - 1] == token_kind::number) &&
+          (b + 1 >= text.size() || is_space_or_punct_at(b + 1))) {
+        // A possessive apostrophe after a plural: "the allies' plan".
+        const auto l = unicode::detail::unit_value(text[buf.end[buf.n - 1] - 1]);
+        if (l == 's' || l == 'S') {
+          push(b, b + 1, token_kind::clitic, token_rule::clitic, s);
+          return;
+        }
+      }
+      push(b, b + 1, token_kind::quote, token_rule::word_boundary, s,
+           glued ? token_flag::close_quote : token_flag::open_quote);
+      return;
+    }
+    push(b, b + 1, detail::ascii_symbol_kind[u], token_rule::word_boundary, s);
+    merge_back();
   }
 
   void punctuation_rules(std::uint32_t b, std::uint32_t e) {
@@ -850,7 +912,7 @@ struct tokenizer::run {
     if (k == token_kind::quote) {
       auto q = detail::quote_side_of(c);
       const bool after_word = count() > 0 && last_end() == b &&
-                              (buf.back().kind == token_kind::word || buf.back().kind == token_kind::number);
+                              (buf.kind[buf.n - 1] == token_kind::word || buf.kind[buf.n - 1] == token_kind::number);
       const bool before_space = e >= text.size() || is_space_or_punct_at(e);
       // A possessive apostrophe after a plural: "the allies’ plan".
       if (detail::is_apostrophe(c) && after_word && before_space) {
@@ -861,10 +923,9 @@ struct tokenizer::run {
           return;
         }
       }
-      if (q == detail::quote_side::either) q = (after_word || (count() > 0 && last_end() == b && !before_space) || before_space) &&
-                                                       !(b == 0 || b > last_end())
-                                                   ? detail::quote_side::close
-                                                   : detail::quote_side::open;
+      // A straight quote glued to the token before it closes; after a space, or first, it opens.
+      if (q == detail::quote_side::either)
+        q = count() > 0 && last_end() == b ? detail::quote_side::close : detail::quote_side::open;
       side = q == detail::quote_side::open ? token_flag::open_quote : token_flag::close_quote;
     }
     push(b, e, kind, token_rule::word_boundary, side);
@@ -872,6 +933,8 @@ struct tokenizer::run {
   }
 
   bool is_space_or_punct_at(std::size_t at) const {
+    const auto u = unicode::detail::unit_value(text[at]);
+    if (u < 0x80) return u <= 0x20 || segment::detail::ascii_words.cls[u] >= segment::detail::a_space;
     auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(at), text.end());
     const auto g = unicode::general_category_of(d.code_point);
     return unicode::is_separator(g) || unicode::is_punctuation(g) || d.code_point < 0x20;
@@ -1012,26 +1075,22 @@ struct tokenizer::run {
   // Whether a code unit is ASCII white space, which never joins a token.
   static constexpr bool ascii_space(std::uint32_t u) { return u == ' ' || (u >= 0x09 && u <= 0x0D); }
 
-  // Moves all but the last `keep` records to the layer. Merges look back a few tokens only, so the
-  // buffer stays small (in cache, no page faults) however long the text.
+  // Moves all but the last `keep` tokens to the layer. Merges look back a few tokens only.
   void flush(std::size_t keep) {
-    if (buf.size() <= keep) return;
-    const std::size_t m = buf.size() - keep, base = out.size();
-    out.begin.resize(base + m);
-    out.end.resize(base + m);
-    out.kind.resize(base + m);
-    out.rule.resize(base + m);
-    out.flags.resize(base + m);
-    for (std::size_t i = 0; i < m; ++i) {
-      out.begin[base + i] = buf[i].begin;
-      out.end[base + i] = buf[i].end;
-      out.kind[base + i] = buf[i].kind;
-      out.rule[base + i] = buf[i].rule;
-      out.flags[base + i] = buf[i].flags;
-    }
-    buf.erase(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(m));
+    if (buf.n <= keep) return;
+    const std::size_t m = buf.n - keep;
+    out.begin.insert(out.begin.end(), buf.begin, buf.begin + m);
+    out.end.insert(out.end.end(), buf.end, buf.end + m);
+    out.kind.insert(out.kind.end(), buf.kind, buf.kind + m);
+    out.rule.insert(out.rule.end(), buf.rule, buf.rule + m);
+    out.flags.insert(out.flags.end(), buf.flags, buf.flags + m);
+    std::copy(buf.begin + m, buf.begin + buf.n, buf.begin);
+    std::copy(buf.end + m, buf.end + buf.n, buf.end);
+    std::copy(buf.kind + m, buf.kind + buf.n, buf.kind);
+    std::copy(buf.rule + m, buf.rule + buf.n, buf.rule);
+    std::copy(buf.flags + m, buf.flags + buf.n, buf.flags);
+    buf.n = keep;
   }
-  static constexpr std::size_t flush_at = 1u << 14, keep_back = 32;
 
   // The segments of the text, one at a time. ASCII text, most of news, takes a fused path: spaces are
   // skipped, letters and digits are segmented and shaped in one pass, and single punctuation marks go
@@ -1045,8 +1104,16 @@ struct tokenizer::run {
     const std::size_t n = text.size();
     std::size_t skip_until = 0;  // a URL or special case already covered the text up to here
     while (p < n) {
-      if (buf.size() >= flush_at) flush(keep_back);
-      const auto u = unicode::detail::unit_value(text[p]);
+      if (buf.n >= flush_at) flush(keep_back);
+      auto u = unicode::detail::unit_value(text[p]);
+      if (u == ' ' && p + 1 < n) {
+        // One space before a token, the usual case: step over it here.
+        const auto next = unicode::detail::unit_value(text[p + 1]);
+        if (next < 0x80 && !ascii_space(next)) {
+          ++p;
+          u = next;
+        }
+      }
       std::size_t b = p, e;
       word_status st;
       if (u < 0x80 && ascii_space(u)) {
@@ -1064,10 +1131,26 @@ struct tokenizer::run {
       detail::shape fast_shape;
       bool shaped = false;
       if (u < 0x80 && scan_ascii_word(p, e, st, fast_shape)) {
+        // The common case, straight to its token: a plain word where no special case may begin,
+        // outside any URL, that cannot start one.
+        if (b >= skip_until && t.specials.empty() && is_plain(fast_shape) &&
+            !(st == word_status::letter && may_start_url(b, e))) {
+          push(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e),
+               st == word_status::number ? token_kind::number : token_kind::word, token_rule::word_boundary,
+               fast_shape);
+          merge_back();
+          p = e;
+          continue;
+        }
         shaped = true;
       } else if (u < 0x80 && ascii_punct_alone(p)) {
         e = p + 1;
         st = word_status::punctuation;
+        if (b >= skip_until && t.specials.empty()) {
+          push_ascii_mark(static_cast<std::uint32_t>(b), u);
+          p = e;
+          continue;
+        }
       } else if (u >= 0x80 && mark_alone(p, e, st)) {
         // a curly quote, a dash: one code point, nothing to join
       } else {
@@ -1096,9 +1179,9 @@ struct tokenizer::run {
           return false;
         };
         if (const auto* sc = special_at(b, ends_at_boundary)) {
-          const std::size_t before = buf.size();
+          const std::size_t before = buf.n;
           push_special(b, *sc);
-          skip_until = before < buf.size() ? buf.back().end : b;
+          skip_until = before < buf.n ? buf.end[buf.n - 1] : b;
           continue;
         }
       }
@@ -1142,9 +1225,10 @@ std::size_t tokenizer::tokenize(std::basic_string_view<C> text, token_layer& out
     throw std::length_error("byline::tokenizer: a document holds at most 4 GiB of code units");
   // News averages about six code units a token; reserving near that avoids most regrowth.
   out.reserve(out.size() + text.size() / 5 + 16);
-  thread_local std::vector<typename run<C>::rec> buf;
-  buf.clear();
-  run<C> r{*t_, text, buf, out, 0, {}};
+  thread_local std::unique_ptr<typename run<C>::batch> batch;
+  if (!batch) batch = std::make_unique<typename run<C>::batch>();
+  batch->n = 0;
+  run<C> r{*t_, text, *batch, out, 0, {}};
   r();
   r.flush(0);
   out.trim();
