@@ -34,16 +34,6 @@
 #include <utility>
 #include <vector>
 
-// The tokenizer's per-token steps are small and hot; inlining them keeps registers live across a
-// token instead of saving them at every call.
-#if defined(__GNUC__) || defined(__clang__)
-#define BYLINE_ALWAYS_INLINE __attribute__((always_inline)) inline
-#elif defined(_MSC_VER)
-#define BYLINE_ALWAYS_INLINE __forceinline
-#else
-#define BYLINE_ALWAYS_INLINE inline
-#endif
-
 namespace byline {
 
 class workspace;
@@ -175,51 +165,6 @@ inline constexpr auto shape_flags = [] {
   }
   return t;
 }();
-
-// Eight bytes of UTF-8 at once (SWAR): how many of them, from the first, are ASCII letters, digits
-// or underscores, and the shape bits of those. News words are short, so one step usually reads a
-// whole word and the byte after it.
-struct swar_run {
-  std::uint32_t length;  // 0..8
-  std::uint32_t shape;   // sh_* bits of the bytes in the run
-};
-
-BYLINE_ALWAYS_INLINE swar_run swar_word_run(const void* p) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull, low7 = 0x7F7F7F7F7F7F7F7Full;
-  std::uint64_t x;
-  std::memcpy(&x, p, 8);
-  if constexpr (std::endian::native == std::endian::big) {
-    // The first byte must be the lowest, as on little-endian machines.
-    std::uint64_t r = 0;
-    for (int k = 0; k < 8; ++k) r |= ((x >> (8 * k)) & 0xFF) << (8 * (7 - k));
-    x = r;
-  }
-  const std::uint64_t ascii = ~x & high;  // high bit set where the byte is ASCII
-  const std::uint64_t x7 = x & low7;
-  // Bytes in [lo, hi] (with the high bit cleared, so no carry crosses a byte).
-  auto in_range = [&](std::uint64_t v, unsigned lo, unsigned hi) {
-    const std::uint64_t ge = (v + ones * (0x80 - lo)) & high;  // v >= lo
-    const std::uint64_t gt = (v + ones * (0x7F - hi)) & high;  // v > hi
-    return ge & ~gt;
-  };
-  // Letters of either case: with bit 5 set, A-Z become a-z. Bit 5 itself then tells the case.
-  const std::uint64_t letter = in_range(x7 | (ones * 0x20), 'a', 'z') & ascii;
-  const std::uint64_t case_bit = (x << 2) & high;  // bit 5 of each byte, moved to bit 7
-  const std::uint64_t lower = letter & case_bit;
-  const std::uint64_t upper = letter & ~case_bit;
-  const std::uint64_t digit = in_range(x7, '0', '9') & ascii;
-  const std::uint64_t under = in_range(x7, '_', '_') & ascii;
-  const std::uint64_t word = letter | digit | under;
-  const std::uint64_t stop = ~word & high;
-  const unsigned length = stop ? static_cast<unsigned>(std::countr_zero(stop)) / 8 : 8u;
-  const std::uint64_t in = length == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * length)) - 1;
-  std::uint32_t shape = 0;
-  if ((lower | upper) & in) shape |= sh_alpha;
-  if (lower & in) shape |= sh_lower;
-  if (upper & in) shape |= sh_upper;
-  if (digit & in) shape |= sh_digit;
-  return {length, shape};
-}
 
 // For the fused word scan: per byte value, the word segmenter's ASCII class in the high byte and the
 // shape bits in the low one, so one load a byte decides both. Bytes from 0x80 up (UTF-8 lead and
@@ -962,7 +907,7 @@ struct tokenizer::run {
         const auto* d = text.data();
         // Eight bytes at a time while they are all letters, digits or underscores.
         while (q + 8 <= n) {
-          const auto r = detail::swar_word_run(d + q);
+          const auto r = segment::detail::swar_word_run(d + q);
           rest |= r.shape;
           q += r.length;
           if (r.length < 8) break;
