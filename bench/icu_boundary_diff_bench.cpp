@@ -18,6 +18,8 @@
 // and the differences are reported by cause, with the code points on either side of each difference
 // ("Other U+0040 '@' | ALetter") and up to N example regions segmented both ways. A final section
 // runs minimal inputs for each cause through both.
+#include "corpus.hpp"
+
 #include <byline/segment/sentences.hpp>
 #include <byline/segment/words.hpp>
 #include <byline/unicode/properties.hpp>
@@ -48,23 +50,9 @@
 
 namespace {
 
-namespace fs = std::filesystem;
 namespace bu = byline::unicode;
 
-fs::path shared_dir() {
-  if (const char* env = std::getenv("BYLINE_SHARED_DIR"); env && *env) return env;
-  return fs::path(BYLINE_SOURCE_DIR) / ".." / "shared";
-}
-
-bool read_file(const fs::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = std::move(ss).str();
-  return true;
-}
-
+// The seed article once (not repeated: the comparison needs every boundary once), and PolNeAR.
 struct corpus {
   std::string name;
   std::string text;
@@ -72,34 +60,13 @@ struct corpus {
 };
 
 corpus load_seed() {
-  corpus c{"seed", {}, {}};
-  const fs::path p = shared_dir() / "corpus" / "seed-article.txt";
-  if (!read_file(p, c.text)) c.missing = "cannot read " + p.string();
-  return c;
+  auto c = byline::bench::load_seed(1);  // at least one byte: exactly one copy
+  return {c.name, std::move(c.utf8), std::move(c.missing)};
 }
 
 corpus load_polnear() {
-  corpus c{"polnear", {}, {}};
-  const fs::path dir = shared_dir() / "data" / "polnear" / "data" / "train" / "text";
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().extension() == ".txt") files.push_back(it->path());
-  if (ec || files.empty()) {
-    c.missing = "cannot list " + dir.string();
-    return c;
-  }
-  std::sort(files.begin(), files.end());
-  std::string one;
-  for (const auto& f : files) {
-    if (!read_file(f, one)) {
-      c.missing = "cannot read " + f.string();
-      return c;
-    }
-    c.text += one;
-    c.text += "\n\n";
-  }
-  return c;
+  auto c = byline::bench::load_polnear();
+  return {c.name, std::move(c.utf8), std::move(c.missing)};
 }
 
 // --- Boundaries ----------------------------------------------------------------------------------
@@ -390,7 +357,7 @@ int main(int argc, char** argv) {
   std::size_t max_examples = 10;
   if (argc > 1) max_examples = static_cast<std::size_t>(std::strtoul(argv[1], nullptr, 10));
   std::printf("byline vs ICU %s boundaries, locale en; shared data: %s\n", U_ICU_VERSION,
-              shared_dir().string().c_str());
+              byline::bench::shared_dir().string().c_str());
   std::printf("non-ASCII shown as \\u{XXXX}; [[...]] marks a region, '|' a boundary\n");
   int missing = 0;
   for (const corpus& c : {load_seed(), load_polnear()}) {

@@ -14,6 +14,8 @@
 // loop; the timed loop includes only setText() over a UText that wraps the same bytes in place.
 //
 //   build/release/bench/segment_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
+#include "corpus.hpp"
+
 #include <byline/segment/sentences.hpp>
 #include <byline/segment/words.hpp>
 #include <byline/unicode/utf.hpp>
@@ -42,77 +44,19 @@
 
 namespace {
 
-namespace fs = std::filesystem;
-
-struct corpus {
-  std::string name;
-  std::string utf8;
+// A corpus with its UTF-16 copy for the *_utf16 pairs.
+struct corpus : byline::bench::corpus {
   std::u16string utf16;
-  std::string missing;  // why it could not be loaded; empty when loaded
+  corpus(byline::bench::corpus c) : byline::bench::corpus(std::move(c)) {}
 };
 
-fs::path shared_dir() {
-  if (const char* env = std::getenv("BYLINE_SHARED_DIR"); env && *env) return env;
-  return fs::path(BYLINE_SOURCE_DIR) / ".." / "shared";
-}
-
-bool read_file(const fs::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = std::move(ss).str();
-  return true;
-}
-
-corpus load_seed() {
-  corpus c{"seed", {}, {}, {}};
-  const fs::path p = shared_dir() / "corpus" / "seed-article.txt";
-  std::string one;
-  if (!read_file(p, one) || one.empty()) {
-    c.missing = "cannot read " + p.string();
-    return c;
-  }
-  constexpr std::size_t target = 20u << 20;  // about 20 MB, whole copies only
-  c.utf8.reserve(target + one.size());
-  while (c.utf8.size() < target) c.utf8 += one;
-  return c;
-}
-
-corpus load_polnear() {
-  corpus c{"polnear", {}, {}, {}};
-  const fs::path dir = shared_dir() / "data" / "polnear" / "data" / "train" / "text";
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().extension() == ".txt") files.push_back(it->path());
-  if (ec || files.empty()) {
-    c.missing = "cannot list " + dir.string();
-    return c;
-  }
-  std::sort(files.begin(), files.end());
-  std::string text;
-  for (const auto& f : files) {
-    if (!read_file(f, text)) {
-      c.missing = "cannot read " + f.string();
-      return c;
-    }
-    c.utf8 += text;
-    c.utf8 += "\n\n";
-  }
-  return c;
-}
-
 struct corpora {
-  corpus seed = load_seed();
-  corpus polnear = load_polnear();
+  corpus seed{byline::bench::load_seed()};
+  corpus polnear{byline::bench::load_polnear()};
   corpora() {
     for (corpus* c : {&seed, &polnear}) {
       if (!c->missing.empty()) {
-        std::fprintf(stderr,
-                     "segment_bench: corpus '%s' not available (%s); its benchmarks are skipped. "
-                     "Set BYLINE_SHARED_DIR to the shared data directory.\n",
-                     c->name.c_str(), c->missing.c_str());
+        byline::bench::say_missing("segment_bench", *c);
         continue;
       }
       c->utf16 = byline::unicode::to_utf16(std::string_view(c->utf8));
