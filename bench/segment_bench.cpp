@@ -36,6 +36,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #ifndef BYLINE_SOURCE_DIR
@@ -105,52 +106,35 @@ std::int64_t count_segments(const Text& text, View make) {
   return n;
 }
 
+// One byline benchmark: a segmenter over the corpus's UTF-8 or UTF-16 text.
+template <class Text, class Segmenter>
+void byline_bench(benchmark::State& state, int which, Segmenter seg) {
+  const corpus& c = pick(which);
+  if (!usable(state, c)) return;
+  Text text;
+  if constexpr (std::is_same_v<Text, std::string_view>)
+    text = c.utf8;
+  else
+    text = c.utf16;
+  std::int64_t n = 0;
+  for (auto _ : state) {
+    n = count_segments(text, seg);
+    benchmark::DoNotOptimize(n);
+  }
+  report(state, text.size() * sizeof(typename Text::value_type), n);
+}
+
 void BM_byline_words(benchmark::State& state, int which) {
-  const corpus& c = pick(which);
-  if (!usable(state, c)) return;
-  const std::string_view text = c.utf8;
-  std::int64_t n = 0;
-  for (auto _ : state) {
-    n = count_segments(text, byline::segment::words);
-    benchmark::DoNotOptimize(n);
-  }
-  report(state, text.size(), n);
+  byline_bench<std::string_view>(state, which, byline::segment::words);
 }
-
 void BM_byline_sentences(benchmark::State& state, int which) {
-  const corpus& c = pick(which);
-  if (!usable(state, c)) return;
-  const std::string_view text = c.utf8;
-  std::int64_t n = 0;
-  for (auto _ : state) {
-    n = count_segments(text, byline::segment::sentences);
-    benchmark::DoNotOptimize(n);
-  }
-  report(state, text.size(), n);
+  byline_bench<std::string_view>(state, which, byline::segment::sentences);
 }
-
 void BM_byline_words_utf16(benchmark::State& state, int which) {
-  const corpus& c = pick(which);
-  if (!usable(state, c)) return;
-  const std::u16string_view text = c.utf16;
-  std::int64_t n = 0;
-  for (auto _ : state) {
-    n = count_segments(text, byline::segment::words);
-    benchmark::DoNotOptimize(n);
-  }
-  report(state, text.size() * sizeof(char16_t), n);
+  byline_bench<std::u16string_view>(state, which, byline::segment::words);
 }
-
 void BM_byline_sentences_utf16(benchmark::State& state, int which) {
-  const corpus& c = pick(which);
-  if (!usable(state, c)) return;
-  const std::u16string_view text = c.utf16;
-  std::int64_t n = 0;
-  for (auto _ : state) {
-    n = count_segments(text, byline::segment::sentences);
-    benchmark::DoNotOptimize(n);
-  }
-  report(state, text.size() * sizeof(char16_t), n);
+  byline_bench<std::u16string_view>(state, which, byline::segment::sentences);
 }
 
 // --- ICU ---------------------------------------------------------------------------------------

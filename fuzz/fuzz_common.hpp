@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "../tests/support/input_only_range.hpp"
 
 // A violated invariant: say which, then trap so that libFuzzer saves the input.
 #define FUZZ_CHECK(cond)                                                             \
@@ -52,26 +53,7 @@ struct counting_iterator {
   bool operator==(const counting_iterator& o) const { return p == o.p; }
 };
 
-// A single-pass range over an array of code units.
-template <class C>
-struct input_only_range {
-  const C* first;
-  const C* last;
-  struct iterator {
-    const C* p = nullptr;
-    using value_type = C;
-    using difference_type = std::ptrdiff_t;
-    C operator*() const { return *p; }
-    iterator& operator++() {
-      ++p;
-      return *this;
-    }
-    void operator++(int) { ++p; }
-    bool operator==(const iterator& o) const { return p == o.p; }
-  };
-  iterator begin() const { return {first}; }
-  iterator end() const { return {last}; }
-};
+using byline::testing::input_only_range;
 
 // One decoded code point: what, where, how long, why it was replaced.
 struct ref_cp {

@@ -32,6 +32,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "support/input_only_range.hpp"
 
 // The asan preset is a Debug (-O0) build, where walking 100 MB three times takes about a minute;
 // under AddressSanitizer the "huge input" case uses 8 MB instead (same checks, same text), and the
@@ -188,26 +189,7 @@ struct counting_iterator {
 static_assert(std::forward_iterator<counting_iterator<char>>);
 static_assert(!std::sized_sentinel_for<counting_iterator<char>, counting_iterator<char>>);
 
-// A single-pass range over an array of code units.
-template <class C>
-struct input_only_range {
-  const C* first;
-  const C* last;
-  struct iterator {
-    const C* p = nullptr;
-    using value_type = C;
-    using difference_type = std::ptrdiff_t;
-    C operator*() const { return *p; }
-    iterator& operator++() {
-      ++p;
-      return *this;
-    }
-    void operator++(int) { ++p; }
-    bool operator==(const iterator& o) const { return p == o.p; }
-  };
-  iterator begin() const { return {first}; }
-  iterator end() const { return {last}; }
-};
+using byline::testing::input_only_range;
 
 std::string repeat(std::string_view s, std::size_t n) {
   std::string out;

@@ -26,6 +26,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "support/input_only_range.hpp"
 
 namespace u = byline::unicode;
 using E = u::decode_error;
@@ -111,26 +112,7 @@ struct istream_text {
   }
 };
 
-// A single-pass range over any array of code units (what a generator would give).
-template <class C>
-struct input_only_range {
-  const C* first;
-  const C* last;
-  struct iterator {
-    const C* p = nullptr;
-    using value_type = C;
-    using difference_type = std::ptrdiff_t;
-    C operator*() const { return *p; }
-    iterator& operator++() {
-      ++p;
-      return *this;
-    }
-    void operator++(int) { ++p; }
-    bool operator==(const iterator& o) const { return p == o.p; }
-  };
-  iterator begin() const { return {first}; }
-  iterator end() const { return {last}; }
-};
+using byline::testing::input_only_range;
 
 // A forward iterator that records every dereference at or past the end instead of performing it.
 template <class C>

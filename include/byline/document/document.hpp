@@ -139,16 +139,7 @@ class basic_token {
   std::basic_string<char_type> norm() const {
     std::basic_string<char_type> out;
     auto o = std::back_inserter(out);
-    for (auto cp : unicode::code_points(text())) {
-      char32_t c = unicode::simple_case_fold(cp.code_point);
-      switch (c) {
-        case U'\u2018': case U'\u2019': case U'\u201B': case U'\u2032': case U'\u02BC': c = U'\''; break;
-        case U'\u201C': case U'\u201D': case U'\u201F': case U'\u2033': case U'\u00AB': case U'\u00BB':
-        case U'\u201E': c = U'"'; break;
-        default: break;
-      }
-      o = unicode::encode<char_type>(c, o);
-    }
+    for (auto cp : unicode::code_points(text())) o = unicode::encode<char_type>(detail::norm_code_point(cp.code_point), o);
     return out;
   }
 

@@ -89,6 +89,22 @@ enum : std::uint16_t {
 };
 }
 
+namespace detail {
+
+// A code point of a token's normalised form: simple case folding, with curly apostrophes and quotes
+// folded to straight ones, so that "Moscow’s" and "moscow's" match.
+constexpr char32_t norm_code_point(char32_t c) noexcept {
+  c = unicode::simple_case_fold(c);
+  switch (c) {
+    case U'\u2018': case U'\u2019': case U'\u201B': case U'\u2032': case U'\u02BC': return U'\'';
+    case U'\u201C': case U'\u201D': case U'\u201F': case U'\u2033': case U'\u00AB': case U'\u00BB':
+    case U'\u201E': return U'"';
+    default: return c;
+  }
+}
+
+}  // namespace detail
+
 // Which tokenizer rule made a token: what explain() reports.
 enum class token_rule : std::uint8_t {
   word_boundary,     // a UAX #29 word segment taken as it is

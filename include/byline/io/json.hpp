@@ -160,19 +160,10 @@ void append_json_string_body(std::string& out, std::basic_string_view<C> s) {
 }
 
 // The body of a token's norm: basic_token::norm() written straight into the output, without a
-// string per token. Keep in step with basic_token::norm() (json_test checks that they agree).
+// string per token (both map code points with detail::norm_code_point).
 template <unicode::code_unit C>
 void append_json_norm_body(std::string& out, std::basic_string_view<C> s) {
-  for (auto cp : unicode::code_points(s)) {
-    char32_t c = unicode::simple_case_fold(cp.code_point);
-    switch (c) {
-      case U'\u2018': case U'\u2019': case U'\u201B': case U'\u2032': case U'\u02BC': c = U'\''; break;
-      case U'\u201C': case U'\u201D': case U'\u201F': case U'\u2033': case U'\u00AB': case U'\u00BB':
-      case U'\u201E': c = U'"'; break;
-      default: break;
-    }
-    append_json_code_point(out, c);
-  }
+  for (auto cp : unicode::code_points(s)) append_json_code_point(out, byline::detail::norm_code_point(cp.code_point));
 }
 
 inline constexpr std::string_view token_flag_names[] = {"has_alpha", "has_digit",  "all_upper",   "all_lower",
