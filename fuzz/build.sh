@@ -11,7 +11,7 @@ root=$(dirname "$here")
 out=${1:-"$root/build-fuzz"}
 cxx=${CXX:-clang++-16}
 mkdir -p "$out"
-for f in utf_fuzzer segment_fuzzer; do
+for f in utf_fuzzer segment_fuzzer pipeline_fuzzer; do
   echo "building $out/$f"
   # shellcheck disable=SC2086
   "$cxx" -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
