@@ -45,6 +45,7 @@
 // Scratch space lives in the workspace: a steady stream of documents allocates only the output.
 #pragma once
 
+#include <byline/detail/config.hpp>
 #include <byline/document/document.hpp>
 #include <byline/pipeline.hpp>
 #include <byline/unicode/properties.hpp>
@@ -221,7 +222,7 @@ class line_scanner {
   bool has_text() const noexcept { return has_text_; }
 
   // Returns the code point's script when it is a letter of a real script, common otherwise.
-  script feed(char32_t c, std::size_t offset, std::size_t length) {
+  BYLINE_ALWAYS_INLINE script feed(char32_t c, std::size_t offset, std::size_t length) {
     if (has_text_) ++code_points_;
     if (is_space(c)) {
       end_word();
@@ -257,7 +258,8 @@ class line_scanner {
       word_has_alnum_ = true;
       item_has_letter_ = true;
       ++li_.letters;
-      s = unicode::script_of(c);
+      // ASCII letters, most of a story, are Latin: no table needed.
+      s = c < 0x80 ? script::latin : unicode::script_of(c);
       if (!is_real_script(s)) s = script::common;
     } else if (unicode::is_number(gc)) {
       word_has_alnum_ = true;
@@ -444,8 +446,18 @@ struct paragraph_segmenter {
     };
 
     bool after_cr = false;
-    for (auto cp : unicode::code_points(text)) {
-      const char32_t c = cp.code_point;
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n;) {
+      // ASCII, most of the text, needs no decoding.
+      char32_t c = unicode::detail::unit_value(text[i]);
+      std::size_t len = 1;
+      if (c >= 0x80) {
+        const auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(i), text.end());
+        c = d.code_point;
+        len = d.length;
+      }
+      const std::size_t at = i;
+      i += len;
       if (c == U'\n' && after_cr) {  // CR LF is one line break
         after_cr = false;
         continue;
@@ -455,7 +467,7 @@ struct paragraph_segmenter {
         end_line(c == U'\u2029');
         continue;
       }
-      const auto sc = line.feed(c, cp.offset, cp.length);
+      const auto sc = line.feed(c, at, len);
       if (sc != dp::script::common) dp::add_letters(s.line_counts, s.line_seen, sc, 1);
     }
     end_line(true);
