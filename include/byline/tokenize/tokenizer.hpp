@@ -45,23 +45,6 @@ struct string_hash {
   std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
-// Compares text in any encoding with UTF-8, code point by code point.
-template <class C>
-bool equals_utf8(std::basic_string_view<C> text, std::string_view utf8) {
-  if constexpr (sizeof(C) == 1) {
-    return text.size() == utf8.size() &&
-           std::equal(text.begin(), text.end(), utf8.begin(), [](C a, char b) { return static_cast<char>(a) == b; });
-  } else {
-    auto a = unicode::code_points(text);
-    auto b = unicode::code_points(utf8);
-    auto i = a.begin();
-    auto j = b.begin();
-    for (; i != a.end() && j != b.end(); ++i, ++j)
-      if ((*i).code_point != (*j).code_point) return false;
-    return i == a.end() && j == b.end();
-  }
-}
-
 // Text in any encoding as UTF-8, into a reused buffer.
 template <class C>
 std::string_view as_utf8(std::basic_string_view<C> text, std::string& buf) {
