@@ -244,13 +244,21 @@ class pipe_view<Pipeline, V> {
                                     std::remove_cvref_t<text_ref>>;
   using doc_type = document_for<stored>;
 
+  // A text as a task keeps it: a pointer to a borrowed one, the value itself otherwise.
+  using held = std::conditional_t<std::is_reference_v<stored>, std::remove_reference_t<stored>*, stored>;
+
   struct state {
+    // Texts go to the pool in batches: one task per news article would spend as long handing it
+    // over (a task, a future, a wake-up) as analysing it.
+    static constexpr std::size_t batch = 8;
+
     const Pipeline* nlp;
     V texts;
     std::ranges::iterator_t<V> next;
     std::size_t depth;
-    std::deque<std::future<doc_type>> window;
-    std::optional<doc_type> current;
+    std::deque<std::future<std::vector<doc_type>>> window;
+    std::vector<doc_type> chunk;  // the batch being yielded
+    std::size_t at = 0;           // its document the iterator is at
     std::unique_ptr<detail::thread_pool> pool;  // last: its threads stop before the rest goes
 
     state(const Pipeline* p, V t, unsigned threads)
@@ -259,25 +267,45 @@ class pipe_view<Pipeline, V> {
 
     void fill() {
       while (window.size() < depth && next != std::ranges::end(texts)) {
-        auto task = std::make_shared<std::packaged_task<doc_type()>>(
-            [nlp = nlp, t = std::tuple<stored>(*next)]() mutable {
-              return (*nlp)(std::forward<stored>(std::get<0>(t)));
+        std::vector<held> batch_texts;
+        batch_texts.reserve(batch);
+        for (; batch_texts.size() < batch && next != std::ranges::end(texts); ++next) {
+          if constexpr (std::is_reference_v<stored>)
+            batch_texts.push_back(std::addressof(*next));
+          else
+            batch_texts.push_back(held(*next));
+        }
+        auto task = std::make_shared<std::packaged_task<std::vector<doc_type>()>>(
+            [nlp = nlp, ts = std::move(batch_texts)]() mutable {
+              std::vector<doc_type> docs;
+              docs.reserve(ts.size());
+              for (auto& t : ts) {
+                if constexpr (std::is_reference_v<stored>)
+                  docs.push_back((*nlp)(*t));
+                else
+                  docs.push_back((*nlp)(std::move(t)));
+              }
+              return docs;
             });
-        ++next;
         window.push_back(task->get_future());
         pool->submit([task] { (*task)(); });
       }
     }
+    bool has_current() const { return at < chunk.size(); }
     bool advance() {
-      fill();
-      if (window.empty()) {
-        current.reset();
-        return false;
+      if (at + 1 < chunk.size()) {
+        ++at;
+        return true;
       }
-      current.emplace(window.front().get());
-      window.pop_front();
       fill();
-      return true;
+      chunk.clear();
+      at = 0;
+      while (chunk.empty() && !window.empty()) {
+        chunk = window.front().get();
+        window.pop_front();
+        fill();
+      }
+      return has_current();
     }
   };
   std::unique_ptr<state> s_;
@@ -291,13 +319,13 @@ class pipe_view<Pipeline, V> {
     using difference_type = std::ptrdiff_t;
     iterator() = default;
     explicit iterator(state* s) : s_(s) {}
-    doc_type& operator*() const { return *s_->current; }
+    doc_type& operator*() const { return s_->chunk[s_->at]; }
     iterator& operator++() {
       s_->advance();
       return *this;
     }
     void operator++(int) { ++*this; }
-    friend bool operator==(const iterator& it, std::default_sentinel_t) { return !it.s_->current.has_value(); }
+    friend bool operator==(const iterator& it, std::default_sentinel_t) { return !it.s_->has_current(); }
   };
 
   pipe_view(const Pipeline& nlp, V texts, unsigned threads) {
@@ -313,7 +341,10 @@ class pipe_view<Pipeline, V> {
   }
 
   iterator begin() {
-    if (!s_->current) s_->advance();
+    if (!s_->has_current()) {
+      s_->at = s_->chunk.size();  // nothing yielded yet: take the first batch
+      s_->advance();
+    }
     return iterator(s_.get());
   }
   std::default_sentinel_t end() const { return {}; }
