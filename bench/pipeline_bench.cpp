@@ -13,7 +13,7 @@
 //   icu_sentences        ICU sentence BreakIterator (the peer of both)
 //   default_pipeline     tokenizer + paragraphs + sentences through the pipeline, one document per text
 // plus document memory per token, and the cost of a pipeline with no components on a short text.
-#include "corpus.hpp"
+#include "bench_common.hpp"
 
 #include <byline/byline.hpp>
 
@@ -48,18 +48,8 @@ const corpora& data() {
 
 const corpus& pick(int which) { return which == 0 ? data().seed : data().polnear; }
 
-bool usable(benchmark::State& state, const corpus& c) {
-  if (c.missing.empty()) return true;
-  state.SkipWithError(("corpus '" + c.name + "' not available: " + c.missing).c_str());
-  return false;
-}
 
-void report(benchmark::State& state, std::size_t bytes, std::size_t items, const char* what) {
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(bytes));
-  state.counters[std::string(what) + "/s"] = benchmark::Counter(
-      static_cast<double>(items) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-  state.counters[what] = static_cast<double>(items);
-}
+using byline::bench::usable;
 
 void BM_tokenizer(benchmark::State& state, int which) {
   const corpus& c = pick(which);
@@ -71,7 +61,7 @@ void BM_tokenizer(benchmark::State& state, int which) {
     tok.tokenize(std::string_view(c.utf8), layer);
     benchmark::DoNotOptimize(layer.end.data());
   }
-  report(state, c.utf8.size(), layer.size(), "tokens");
+  byline::bench::report(state, c.utf8.size(), static_cast<std::int64_t>(layer.size()), "tokens");
 }
 
 std::size_t icu_count(icu::BreakIterator& it, UText* text) {
@@ -99,7 +89,7 @@ void icu_bench(benchmark::State& state, int which, Make make, const char* what) 
     benchmark::DoNotOptimize(n);
   }
   utext_close(text);
-  report(state, c.utf8.size(), n, what);
+  byline::bench::report(state, c.utf8.size(), static_cast<std::int64_t>(n), what);
 }
 
 void BM_icu_words(benchmark::State& state, int which) {
@@ -127,7 +117,7 @@ void BM_sentence_splitter(benchmark::State& state, int which) {
     split.split(std::string_view(c.utf8), tokens, out);
     benchmark::DoNotOptimize(out.data());
   }
-  report(state, c.utf8.size(), out.size(), "sentences");
+  byline::bench::report(state, c.utf8.size(), static_cast<std::int64_t>(out.size()), "sentences");
 }
 
 void BM_tokens_and_sentences(benchmark::State& state, int which) {
@@ -141,7 +131,7 @@ void BM_tokens_and_sentences(benchmark::State& state, int which) {
     n = doc.sentences().size();
     benchmark::DoNotOptimize(n);
   }
-  report(state, c.utf8.size(), n, "sentences");
+  byline::bench::report(state, c.utf8.size(), static_cast<std::int64_t>(n), "sentences");
 }
 
 void BM_default_pipeline(benchmark::State& state, int which) {
@@ -155,7 +145,7 @@ void BM_default_pipeline(benchmark::State& state, int which) {
     n = doc.tokens().size();
     benchmark::DoNotOptimize(n);
   }
-  report(state, c.utf8.size(), n, "tokens");
+  byline::bench::report(state, c.utf8.size(), static_cast<std::int64_t>(n), "tokens");
 }
 
 // Bytes of annotation arrays per token for the default pipeline's document.
@@ -207,7 +197,7 @@ void BM_pipe_articles(benchmark::State& state) {
     for (auto& doc : nlp.pipe(articles)) n += doc.tokens().size();
     benchmark::DoNotOptimize(n);
   }
-  report(state, bytes, articles.size(), "documents");
+  byline::bench::report(state, bytes, static_cast<std::int64_t>(articles.size()), "documents");
 }
 
 }  // namespace

@@ -14,7 +14,7 @@
 // loop; the timed loop includes only setText() over a UText that wraps the same bytes in place.
 //
 //   build/release/bench/segment_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
-#include "corpus.hpp"
+#include "bench_common.hpp"
 
 #include <byline/segment/sentences.hpp>
 #include <byline/segment/words.hpp>
@@ -76,19 +76,8 @@ const corpora& data() {
 
 const corpus& pick(int which) { return which == 0 ? data().seed : data().polnear; }
 
-bool usable(benchmark::State& state, const corpus& c) {
-  if (c.missing.empty()) return true;
-  state.SkipWithError(("corpus '" + c.name + "' not available: " + c.missing).c_str());
-  return false;
-}
 
-void report(benchmark::State& state, std::size_t bytes, std::int64_t segments_per_iteration) {
-  const auto iters = static_cast<double>(state.iterations());
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(bytes));
-  state.counters["segments/s"] = benchmark::Counter(static_cast<double>(segments_per_iteration) * iters,
-                                                    benchmark::Counter::kIsRate);
-  state.counters["segments"] = static_cast<double>(segments_per_iteration);
-}
+using byline::bench::usable;
 
 // --- byline ------------------------------------------------------------------------------------
 
@@ -121,7 +110,7 @@ void byline_bench(benchmark::State& state, int which, Segmenter seg) {
     n = count_segments(text, seg);
     benchmark::DoNotOptimize(n);
   }
-  report(state, text.size() * sizeof(typename Text::value_type), n);
+  byline::bench::report(state, text.size() * sizeof(typename Text::value_type), n, "segments");
 }
 
 void BM_byline_words(benchmark::State& state, int which) {
@@ -160,16 +149,26 @@ std::int64_t count_icu(icu::BreakIterator& bi) {
   return n;
 }
 
-// ICU over UTF-8: a UText that reads the corpus bytes in place.
-void icu_utf8(benchmark::State& state, icu_kind kind, int which) {
+// ICU over a UText that reads the corpus in place: UTF-8 bytes, or the UTF-16 copy (what
+// setText(UnicodeString) does internally too, without the copy into a UnicodeString).
+template <class Text>
+void icu_bench(benchmark::State& state, icu_kind kind, int which) {
   const corpus& c = pick(which);
   if (!usable(state, c)) return;
   auto bi = make_icu(state, kind);
   if (!bi) return;
+  const Text& text = [&]() -> const Text& {
+    if constexpr (std::is_same_v<Text, std::string>)
+      return c.utf8;
+    else
+      return c.utf16;
+  }();
   std::int64_t n = 0;
   for (auto _ : state) {
     UErrorCode status = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, c.utf8.data(), static_cast<std::int64_t>(c.utf8.size()), &status);
+    UText* ut = std::is_same_v<Text, std::string>
+                    ? utext_openUTF8(nullptr, c.utf8.data(), static_cast<std::int64_t>(c.utf8.size()), &status)
+                    : utext_openUChars(nullptr, c.utf16.data(), static_cast<std::int64_t>(c.utf16.size()), &status);
     bi->setText(ut, status);
     n = count_icu(*bi);
     benchmark::DoNotOptimize(n);
@@ -179,36 +178,13 @@ void icu_utf8(benchmark::State& state, icu_kind kind, int which) {
       return;
     }
   }
-  report(state, c.utf8.size(), n);
+  byline::bench::report(state, text.size() * sizeof(typename Text::value_type), n, "segments");
 }
 
-// ICU over UTF-16: a UText over the UChar buffer (what setText(UnicodeString) does internally too,
-// without the copy into a UnicodeString).
-void icu_utf16(benchmark::State& state, icu_kind kind, int which) {
-  const corpus& c = pick(which);
-  if (!usable(state, c)) return;
-  auto bi = make_icu(state, kind);
-  if (!bi) return;
-  std::int64_t n = 0;
-  for (auto _ : state) {
-    UErrorCode status = U_ZERO_ERROR;
-    UText* ut = utext_openUChars(nullptr, c.utf16.data(), static_cast<std::int64_t>(c.utf16.size()), &status);
-    bi->setText(ut, status);
-    n = count_icu(*bi);
-    benchmark::DoNotOptimize(n);
-    utext_close(ut);
-    if (U_FAILURE(status)) {
-      state.SkipWithError(u_errorName(status));
-      return;
-    }
-  }
-  report(state, c.utf16.size() * sizeof(char16_t), n);
-}
-
-void BM_icu_words(benchmark::State& state, int which) { icu_utf8(state, icu_kind::word, which); }
-void BM_icu_sentences(benchmark::State& state, int which) { icu_utf8(state, icu_kind::sentence, which); }
-void BM_icu_words_utf16(benchmark::State& state, int which) { icu_utf16(state, icu_kind::word, which); }
-void BM_icu_sentences_utf16(benchmark::State& state, int which) { icu_utf16(state, icu_kind::sentence, which); }
+void BM_icu_words(benchmark::State& state, int which) { icu_bench<std::string>(state, icu_kind::word, which); }
+void BM_icu_sentences(benchmark::State& state, int which) { icu_bench<std::string>(state, icu_kind::sentence, which); }
+void BM_icu_words_utf16(benchmark::State& state, int which) { icu_bench<std::u16string>(state, icu_kind::word, which); }
+void BM_icu_sentences_utf16(benchmark::State& state, int which) { icu_bench<std::u16string>(state, icu_kind::sentence, which); }
 
 constexpr int seed = 0;     // ~20 MB
 constexpr int polnear = 1;  // ~3.9 MB
