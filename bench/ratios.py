@@ -10,7 +10,7 @@ import sys
 PAIRS = [
     ("BM_tokenizer", "BM_icu_words", "tokenizer vs ICU words"),
     ("BM_sentence_splitter", "BM_icu_sentences", "sentence splitter vs ICU sentences"),
-    ("BM_tokens_and_sentences", "BM_icu_sentences", "tokens+sentences vs ICU sentences"),
+    ("BM_default_pipeline_owned", "BM_icu_words", "default pipeline, owned text, vs ICU words"),
     ("BM_default_pipeline", "BM_icu_words", "default pipeline vs ICU words"),
     ("BM_byline_words", "BM_icu_words", "words vs ICU words"),
     ("BM_byline_sentences", "BM_icu_sentences", "sentences vs ICU sentences"),

@@ -44,8 +44,8 @@ namespace uni = byline::unicode;
 
 // The default pipeline: tokens, paragraphs, news sentences.
 const byline::pipeline nlp;
-// What `tokens` and `sentences` need, without the paragraph pass.
-const byline::pipeline sentence_nlp{byline::tokenizer{}, byline::sentence_splitter{}};
+// What `tokens` needs.
+const byline::pipeline token_nlp{byline::tokenizer{}};
 
 // Exit codes: 2 follows grep and diff for unreadable input, 64 is sysexits' EX_USAGE.
 constexpr int exit_ok = 0;
@@ -465,7 +465,7 @@ void append_words(fmt::memory_buffer& out, std::string_view text, bool all) {
 }
 
 void append_tokens(fmt::memory_buffer& out, std::string_view text) {
-  const auto doc = sentence_nlp(text);
+  const auto doc = token_nlp(byline::borrow(text));
   for (auto t : doc.tokens()) {
     const auto o = t.offsets();
     fmt::format_to(std::back_inserter(out), "{}\t{}\t{}\t{}\t", o.begin, o.end, t.kind(), t.rule());
@@ -475,7 +475,7 @@ void append_tokens(fmt::memory_buffer& out, std::string_view text) {
 }
 
 void append_news_sentences(fmt::memory_buffer& out, std::string_view text) {
-  const auto doc = sentence_nlp(text);
+  const auto doc = nlp(byline::borrow(text));
   for (auto s : doc.sentences()) {
     const auto o = s.offsets();
     fmt::format_to(std::back_inserter(out), "{}\t{}\t", o.begin, o.end);
@@ -526,7 +526,7 @@ int run_single(const options& opts) {
 // ----------------------------------------------------------------------------------------------
 // analyze
 
-using analysed = byline::basic_document<std::string>;
+using analysed = byline::document;
 
 // The readable summary of one document: a header line, the paragraphs with their script and
 // flags (text shortened), then every sentence in full.
@@ -539,7 +539,7 @@ void append_text_summary(fmt::memory_buffer& out, const analysed& doc, std::stri
   fmt::format_to(o, "== {}: {}, {}, {}, {} ({} boilerplate, {})", file, count(doc.size(), "byte"),
                  count(doc.tokens().size(), "token"), count(doc.sentences().size(), "sentence"),
                  count(paragraphs.size(), "paragraph"), boilerplate, count(headings, "heading"));
-  if (const auto bad = doc.annotations().invalid_sequences)
+  if (const auto bad = doc.invalid_sequences())
     fmt::format_to(o, ", {}", count(bad, "invalid UTF-8 sequence"));
   out.append(std::string_view("\n"));
 
@@ -601,13 +601,22 @@ int run_analyze(const options& opts) {
   std::string buf;
   fmt::memory_buffer text_out;
   std::size_t i = 0;
-  for (auto& doc : nlp.pipe(texts)) {
+  bool analysis_failed = false;
+  for (auto& result : nlp.pipe(texts)) {
     const std::size_t index = i++;
     if (failed[index]) {
       progress.done_one(0);
       continue;
     }
     const std::string_view shown = paths[index];
+    if (!result) {
+      // One file's failure is that file's: the others are still analysed and printed.
+      message("byline: cannot analyse '{}': {}\n", shown, result.error_message());
+      analysis_failed = true;
+      progress.done_one(0);
+      continue;
+    }
+    const auto& doc = *result;
     warn_about_invalid_utf8(doc.text(), paths.size() > 1 ? shown : std::string_view());
     buf.clear();
     json.metadata = {{"file", shown}};
@@ -636,7 +645,7 @@ int run_analyze(const options& opts) {
   progress.finish();
 
   if (!output_ok) return exit_output_error;
-  return std::ranges::find(failed, true) != failed.end() ? exit_input_error : exit_ok;
+  return std::ranges::find(failed, true) != failed.end() || analysis_failed ? exit_input_error : exit_ok;
 }
 
 }  // namespace

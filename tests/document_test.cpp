@@ -100,21 +100,119 @@ TEST_CASE("sentences, paragraphs and spans are cheap views", "[document]") {
   CHECK(first.back() == ".");
 }
 
-TEST_CASE("the type says whether the document owns its text", "[document]") {
+TEST_CASE("a document owns its text unless it is told to borrow", "[document]") {
   const std::string s = article;
-  auto borrowed = nlp(s);
-  STATIC_REQUIRE(std::is_same_v<decltype(borrowed), byline::basic_document<std::string_view>>);
+  auto owned = nlp(s);
+  STATIC_REQUIRE(std::is_same_v<decltype(owned), byline::document>);
+  STATIC_REQUIRE(decltype(owned)::owns_text);
+  CHECK(owned.text() == s);
+  CHECK(owned.text().data() != s.data());
+  // A string_view is a reference to someone's text: the document copies it too.
+  auto from_view = nlp(std::string_view(s));
+  STATIC_REQUIRE(std::is_same_v<decltype(from_view), byline::document>);
+  CHECK(from_view.text().data() != s.data());
+  // Borrowing is explicit, and reads the caller's text in place.
+  auto borrowed = nlp(byline::borrow(s));
+  STATIC_REQUIRE(std::is_same_v<decltype(borrowed), byline::borrowed_document>);
+  STATIC_REQUIRE(!decltype(borrowed)::owns_text);
   CHECK(borrowed.text().data() == s.data());
-  auto owned = nlp(std::string(article));
-  STATIC_REQUIRE(std::is_same_v<decltype(owned), byline::basic_document<std::string>>);
+  CHECK(borrowed.tokens().size() == owned.tokens().size());
+  // An rvalue string is moved in, not copied.
+  std::string moving = article;
+  const char* const buffer = moving.data();
+  auto moved_in = nlp(std::move(moving));
+  CHECK(moved_in.text().data() == buffer);
   std::istringstream in(article);
   auto streamed = nlp(std::ranges::subrange(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
   STATIC_REQUIRE(decltype(streamed)::owns_text);
   CHECK(streamed.text() == article);
-  CHECK(streamed.tokens().size() == borrowed.tokens().size());
-  // Moving an owned document keeps its views' text valid (the string moves with it).
-  auto moved = std::move(owned);
-  CHECK(moved.tokens()[0].text() == "Ukraine");
+  CHECK(streamed.tokens().size() == owned.tokens().size());
+}
+
+TEST_CASE("documents built from lines in a loop stay valid in a vector (finding 1)", "[document][safety]") {
+  // The reproducer: a vector of documents made from a line buffer that is overwritten.
+  std::istringstream in("Putin rejected the ceasefire.\nZelensky welcomed it.\nThe Kremlin declined to comment.\n");
+  std::vector<byline::document> docs;
+  std::string line;
+  while (std::getline(in, line)) docs.push_back(nlp(line));
+  line = "overwritten overwritten overwritten overwritten";
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0].tokens()[0].text() == "Putin");
+  CHECK(docs[1].sentences()[0].text() == "Zelensky welcomed it.");
+  CHECK(docs[2].tokens()[1].text() == "Kremlin");
+}
+
+TEST_CASE("views taken before a move stay valid after it (finding 5)", "[document][safety]") {
+  // A short text fits in std::string's inline buffer, which moves with the string object; the
+  // document keeps its text in a heap node, so views taken before the move still read it.
+  auto doc = nlp(std::string("Kyiv agreed."));
+  const auto text_before = doc.text();
+  const auto first = doc.tokens()[0];
+  const auto sentence = doc.sentences()[0];
+  const auto paragraph = doc.paragraphs()[0];
+  std::vector<byline::document> docs;
+  docs.push_back(std::move(doc));
+  for (int i = 0; i < 100; ++i) {
+    std::string filler = "Filler text number ";
+    filler += std::to_string(i);
+    docs.push_back(nlp(filler));
+  }
+  CHECK(text_before == "Kyiv agreed.");
+  CHECK(first.text() == "Kyiv");
+  CHECK(sentence.text() == "Kyiv agreed.");
+  CHECK(paragraph.text() == "Kyiv agreed.");
+  CHECK(docs[0].tokens()[0] == first);
+  // A moved-from document is empty, not broken.
+  CHECK(doc.size() == 0);            // NOLINT(bugprone-use-after-move): the point of the test
+  CHECK(doc.tokens().size() == 0);   // NOLINT(bugprone-use-after-move)
+  CHECK(doc.text().empty());         // NOLINT(bugprone-use-after-move)
+  // An explicit copy is a separate document.
+  auto copy = docs[0].clone();
+  CHECK(copy.text() == "Kyiv agreed.");
+  CHECK(copy.text().data() != docs[0].text().data());
+  CHECK(copy.tokens().size() == docs[0].tokens().size());
+  CHECK(copy.tokens()[0] != first);
+}
+
+TEST_CASE("a character array is read up to its first NUL (finding 11)", "[document]") {
+  char buf[64] = "Kyiv agreed.";
+  auto doc = nlp(buf);
+  CHECK(doc.size() == 12);
+  CHECK(doc.tokens().size() == 3);
+  const char16_t wide[32] = u"Kyiv agreed.";
+  CHECK(nlp(wide).size() == 12);
+  const auto d16 = nlp(wide);
+  CHECK(d16.text() == u"Kyiv agreed.");
+}
+
+TEST_CASE("token, sentence and paragraph know each other", "[document]") {
+  auto doc = nlp(article);
+  const auto us = *doc.token_at(article.find("U.S."));
+  CHECK(us.text() == "U.S.");
+  CHECK(us.sentence().text() == "The U.S. will attend.");
+  CHECK(us.paragraph().index() == 1);
+  CHECK(us.sentence().paragraph().index() == 1);
+  CHECK(doc.tokens()[0].lower() == "ukraine");
+  CHECK(doc.tokens()[1].lower() == "’s");  // lower() keeps the curly apostrophe; norm() folds it
+  CHECK(doc.tokens()[1].norm() == "'s");
+  CHECK(doc.token_of(us.id()) == us);
+  CHECK(doc.sentence_of(us.sentence().id()).text() == "The U.S. will attend.");
+  // Without sentences there is no sentence to ask for.
+  auto tokens_only = byline::pipeline{byline::tokenizer{}}(article);
+  CHECK_THROWS_AS(tokens_only.tokens()[0].sentence(), byline::missing_layer);
+}
+
+TEST_CASE("views print with operator<<", "[document]") {
+  auto doc = nlp(article);
+  std::ostringstream os;
+  os << doc.tokens()[0] << '|' << doc.tokens()[0].kind() << '|' << doc.tokens()[1].rule() << '|'
+     << doc.tokens()[0].offsets() << '|' << doc.sentences()[1] << '|' << doc.paragraphs()[1].sentences()[0];
+  CHECK(os.str() == "Ukraine|word|clitic|[0, 7)|Talks resume on Monday.|Talks resume on Monday.");
+  const auto u16 = byline::unicode::to_utf16(article);
+  auto d16 = nlp(u16);
+  std::ostringstream os16;
+  os16 << d16.tokens()[1] << d16.sentences()[0].tokens()[2];
+  CHECK(os16.str() == "’senvoy");
 }
 
 TEST_CASE("document memory stays under 16 bytes a token", "[document][memory]") {

@@ -1,5 +1,6 @@
 // byline::io::write_json / to_json / write_jsonl: the output is parsed back with a small strict JSON
 // parser (RFC 8259, no extensions) and compared with the document it came from.
+#include <byline/default_pipeline.hpp>
 #include <byline/io/json.hpp>
 #include <byline/pipeline.hpp>
 #include <byline/tokenize/sentences.hpp>
@@ -264,7 +265,7 @@ json_value parse(std::string_view out) {
   return json_parser(out).parse();
 }
 
-const byline::pipeline nlp{byline::tokenizer{}, byline::sentence_splitter{}};
+const byline::news_pipeline nlp;
 const byline::pipeline tokens_only{byline::tokenizer{}};
 
 std::string read_file(const std::string& path) {
@@ -285,10 +286,10 @@ template <class Doc>
 void check_against(const Doc& doc, const json_value& j, const json_options& o = {}) {
   REQUIRE(j.kind == json_value::object);
   CHECK(j["length"].u() == doc.size());
-  CHECK(j["invalid_sequences"].u() == doc.annotations().invalid_sequences);
-  CHECK(j.has("tokens") == (doc.has(byline::layers::tokens) && o.tokens));
-  CHECK(j.has("sentences") == doc.has(byline::layers::sentences));
-  CHECK(j.has("paragraphs") == doc.has(byline::layers::paragraphs));
+  CHECK(j["invalid_sequences"].u() == doc.invalid_sequences());
+  CHECK(j.has("tokens") == (doc.template has<byline::token_layer>() && o.tokens));
+  CHECK(j.has("sentences") == doc.template has<byline::sentence_layer>());
+  CHECK(j.has("paragraphs") == doc.template has<byline::paragraph_layer>());
   if (j.has("tokens")) {
     const auto& toks = j["tokens"];
     REQUIRE(toks.size() == doc.tokens().size());
@@ -310,12 +311,12 @@ void check_against(const Doc& doc, const json_value& j, const json_options& o = 
       }
       std::uint16_t flags = 0;
       for (const auto& f : jt["flags"].items) {
-        const auto& names = byline::io::detail::token_flag_names;
+        const auto& names = byline::token_flag_names;
         auto it = std::find(std::begin(names), std::end(names), f.str);
         REQUIRE(it != std::end(names));
         flags |= static_cast<std::uint16_t>(1u << (it - std::begin(names)));
       }
-      CHECK(flags == t.flags());
+      CHECK(flags == t.flags().bits());
     }
     if (o.whitespace) CHECK(rebuilt == utf8(doc.text()));
   }
@@ -441,7 +442,7 @@ TEST_CASE("json: ill-formed input is written as U+FFFD", "[json]") {
   // and a truncated sequence at the very end.
   const std::string text = "ok \xFF then \xC3 and \xED\xA0\x80 end \xE2\x82";
   const auto doc = nlp(text);
-  REQUIRE(doc.annotations().invalid_sequences == 6);
+  REQUIRE(doc.invalid_sequences() == 6);
   const auto out = byline::io::to_json(doc, {.whitespace = true, .document_text = true});
   REQUIRE(uni::validate(out).empty());
   const auto j = parse(out);
@@ -515,11 +516,12 @@ TEST_CASE("json: layers appear only when the document has them", "[json]") {
     const auto k = round_trip(doc, {.tokens = false});
     CHECK(k.keys == std::vector<std::string>{"length", "unit", "invalid_sequences"});
   }
-  SECTION("tokens and sentences, metadata first") {
+  SECTION("tokens, paragraphs and sentences in the order they were made, metadata first") {
     const auto doc = nlp(std::string_view("One. Two."));
     const auto j = parse(byline::io::to_json(doc, {.metadata = {{"file", "a \"b\".txt"}, {"id", "7"}}}));
     CHECK(j.keys ==
-          std::vector<std::string>{"file", "id", "length", "unit", "invalid_sequences", "tokens", "sentences"});
+          std::vector<std::string>{"file", "id", "length", "unit", "invalid_sequences", "tokens", "paragraphs",
+                                   "sentences"});
     CHECK(j["file"].str == "a \"b\".txt");
     CHECK(j["sentences"].size() == 2);
     CHECK(j["sentences"][1]["text"].str == "Two.");
@@ -529,15 +531,14 @@ TEST_CASE("json: layers appear only when the document has them", "[json]") {
     const auto doc = nlp(std::string_view(""));
     const auto out = byline::io::to_json(doc);
     CHECK(out == "{\n  \"length\": 0,\n  \"unit\": \"utf-8\",\n  \"invalid_sequences\": 0,\n  \"tokens\": [],\n"
-                 "  \"sentences\": []\n}");
+                 "  \"paragraphs\": [],\n  \"sentences\": []\n}");
     parse(out);
   }
   SECTION("paragraphs, added by hand") {
-    auto doc = nlp(std::string_view("Headline here\n\nBody text. More."));
-    auto& a = doc.annotations();
-    a.paragraphs.push_back({0, 13, 0, 2, uni::script::latin, byline::paragraph_flag::heading});
-    a.paragraphs.push_back({15, 31, 2, 7, uni::script::latin, byline::paragraph_flag::boilerplate});
-    a.present = a.present | byline::layers::paragraphs;
+    auto doc = tokens_only("Headline here\n\nBody text. More.");
+    auto& a = doc.edit<byline::paragraph_layer>().items;
+    a.push_back({0, 13, 0, 2, uni::script::latin, byline::paragraph_flag::heading});
+    a.push_back({15, 31, 2, 7, uni::script::latin, byline::paragraph_flag::boilerplate});
     const auto j = round_trip(doc);
     REQUIRE(j["paragraphs"].size() == 2);
     const auto& p0 = j["paragraphs"][0];
@@ -553,18 +554,27 @@ TEST_CASE("json: layers appear only when the document has them", "[json]") {
   }
 }
 
+namespace {
+struct names_group : byline::span_group {
+  static constexpr std::string_view name = "entities";
+};
+struct empty_group : byline::span_group {
+  static constexpr std::string_view name = "empty \"one\"";
+};
+}  // namespace
+
 TEST_CASE("json: users' span groups", "[json]") {
   auto doc = nlp(std::string_view("Karim Haddad met Laura Whitfield in Valletta."));
-  auto& g = doc.annotations().group("entities");
-  g.add(0, 2, "PERSON");
-  g.add(3, 5, "PERSON");
-  g.add(6, 7, "GPE");
-  doc.annotations().group("empty \"one\"");
+  auto& g = doc.edit<names_group>();
+  g.add(byline::token_id{0}, byline::token_id{2}, "PERSON");
+  g.add(byline::token_id{3}, byline::token_id{5}, "PERSON");
+  g.add(byline::token_id{6}, byline::token_id{7}, "GPE");
+  doc.edit<empty_group>();
   const auto out = byline::io::to_json(doc);
   const auto j = parse(out);
   check_against(doc, j);
-  REQUIRE(j.has("groups"));
-  const auto& groups = j["groups"];
+  REQUIRE(j.has("spans"));
+  const auto& groups = j["spans"];
   CHECK(groups.keys == std::vector<std::string>{"entities", "empty \"one\""});
   const auto& e = groups["entities"];
   REQUIRE(e.size() == 3);

@@ -21,11 +21,11 @@ using byline::unicode::script;
 
 // Until the real tokenizer lands: every non-whitespace UAX #29 word segment is a token.
 struct toy_tokenizer {
-  static constexpr byline::layers needs = byline::layers::none;
-  static constexpr byline::layers provides = byline::layers::tokens;
+  using needs = byline::layers<>;
+  using provides = byline::layers<byline::token_layer>;
   template <class Doc>
   void operator()(Doc& doc, byline::workspace&) const {
-    auto& t = doc.annotations().tokens;
+    auto& t = doc.template edit<byline::token_layer>();
     t.clear();
     for (auto w : byline::segment::words(doc.text()))
       if (!w.is_whitespace())
@@ -111,7 +111,7 @@ std::basic_string<C> to(const std::string& s) {
 template <class Doc>
 void check(const Doc& doc, const std::string& utf8, const std::vector<expected>& want) {
   using C = typename Doc::char_type;
-  REQUIRE(doc.annotations().paragraphs.size() == want.size());
+  REQUIRE(doc.template get<byline::paragraph_layer>().items.size() == want.size());
   std::size_t from = 0;
   std::uint32_t next_token = 0;
   for (std::size_t i = 0; i < want.size(); ++i) {
@@ -126,7 +126,7 @@ void check(const Doc& doc, const std::string& utf8, const std::vector<expected>&
     CHECK(p.offsets().end == end);
     CHECK(byline::unicode::to_utf8(p.text()) == want[i].text);
     CHECK(p.script() == want[i].sc);
-    CHECK(static_cast<int>(doc.annotations().paragraphs[i].flags) == static_cast<int>(want[i].flags));
+    CHECK(static_cast<int>(doc.template get<byline::paragraph_layer>().items[i].flags) == static_cast<int>(want[i].flags));
     // Its tokens are those that begin inside it; here every token is inside some paragraph.
     CHECK(p.first_token() == next_token);
     CHECK(!p.empty());
@@ -136,7 +136,7 @@ void check(const Doc& doc, const std::string& utf8, const std::vector<expected>&
     }
     next_token = p.end_token();
   }
-  CHECK(next_token == doc.annotations().tokens.size());
+  CHECK(next_token == doc.tokens().size());
 }
 
 struct para {
@@ -150,7 +150,7 @@ template <class R>
 std::vector<para> paragraphs_of(R&& text) {
   auto doc = nlp(std::forward<R>(text));
   std::vector<para> out;
-  for (const auto& r : doc.annotations().paragraphs) out.push_back({r.begin, r.end, r.script, r.flags});
+  for (const auto& r : doc.template get<byline::paragraph_layer>().items) out.push_back({r.begin, r.end, r.script, r.flags});
   return out;
 }
 
@@ -161,9 +161,9 @@ std::string flags_of(const std::string& text) {
       "The council met on Tuesday evening to discuss the budget for the coming year, and members agreed to "
       "spend more on roads and schools.";
   auto doc = nlp(text + "\n\n" + story);
-  REQUIRE(doc.annotations().paragraphs.size() == 2);
-  CHECK(doc.annotations().paragraphs[1].flags == 0);
-  const auto f = doc.annotations().paragraphs[0].flags;
+  REQUIRE(doc.template get<byline::paragraph_layer>().items.size() == 2);
+  CHECK(doc.template get<byline::paragraph_layer>().items[1].flags == 0);
+  const auto f = doc.template get<byline::paragraph_layer>().items[0].flags;
   return f == B ? "boilerplate" : f == H ? "heading" : f == 0 ? "-" : "both?";
 }
 
@@ -171,9 +171,9 @@ std::string flags_of(const std::string& text) {
 
 TEST_CASE("paragraph_segmenter is a component", "[paragraphs]") {
   STATIC_REQUIRE(byline::component<byline::paragraph_segmenter>);
-  STATIC_REQUIRE(decltype(nlp)::provides.contains(byline::layers::paragraphs));
+  STATIC_REQUIRE(std::is_same_v<decltype(nlp)::provides, byline::layers<byline::token_layer, byline::paragraph_layer>>);
   auto doc = nlp(std::string_view("One line."));
-  CHECK(doc.has(byline::layers::paragraphs));
+  CHECK(doc.has<byline::paragraph_layer>());
 }
 
 TEST_CASE("an English story between Arabic page chrome", "[paragraphs]") {
@@ -181,7 +181,7 @@ TEST_CASE("an English story between Arabic page chrome", "[paragraphs]") {
   auto doc = nlp(pg.text);
   check(doc, pg.text, pg.paragraphs);
   // The page's last paragraph ends before the final line break.
-  CHECK(doc.annotations().paragraphs.back().end + 1 == pg.text.size());
+  CHECK(doc.template get<byline::paragraph_layer>().items.back().end + 1 == pg.text.size());
 }
 
 TEST_CASE("an English story between Cyrillic page chrome", "[paragraphs]") {
@@ -342,7 +342,7 @@ TEST_CASE("a workspace is reused across documents", "[paragraphs]") {
     CHECK(d1.paragraphs().size() == 2);
     auto d2 = nlp(std::string_view(pg.text), ws);
     std::vector<para> got;
-    for (const auto& r : d2.annotations().paragraphs) got.push_back({r.begin, r.end, r.script, r.flags});
+    for (const auto& r : d2.template get<byline::paragraph_layer>().items) got.push_back({r.begin, r.end, r.script, r.flags});
     CHECK(got == first);
   }
 }

@@ -1,4 +1,5 @@
 // News sentences on text of our own with the traps scraped articles have.
+#include <byline/default_pipeline.hpp>
 #include <byline/pipeline.hpp>
 #include <byline/tokenize/sentences.hpp>
 #include <byline/tokenize/tokenizer.hpp>
@@ -11,7 +12,7 @@
 
 namespace {
 
-const byline::pipeline nlp{byline::tokenizer{}, byline::sentence_splitter{}};
+const byline::news_pipeline nlp;
 
 template <class Doc>
 std::vector<std::string> sentences_of(const Doc& doc) {

@@ -170,7 +170,7 @@ TEST_CASE("quotation marks, dashes and ellipses have kinds of their own", "[toke
                   "…", "«", "non", "»"});
     std::vector<std::pair<token_kind, std::uint16_t>> k;
     for (auto t : doc.tokens())
-      k.emplace_back(t.kind(), static_cast<std::uint16_t>(t.flags() & (flag::open_quote | flag::close_quote)));
+      k.emplace_back(t.kind(), static_cast<std::uint16_t>(t.flags().bits() & (flag::open_quote | flag::close_quote)));
     CHECK(k[0] == std::pair{token_kind::quote, std::uint16_t{flag::open_quote}});
     CHECK(k[3] == std::pair{token_kind::quote, std::uint16_t{flag::close_quote}});
     CHECK(k[6].first == token_kind::dash);
@@ -218,7 +218,7 @@ TEST_CASE("shape flags, norm and whitespace rebuild the text", "[tokenizer]") {
 TEST_CASE("invalid input is flagged and counted, never read past", "[tokenizer]") {
   const std::string text = "Kyiv \xFF\xFEsaid \xE2\x80";
   auto doc = tokenize_only(text);
-  CHECK(doc.annotations().invalid_sequences == 3);
+  CHECK(doc.invalid_sequences() == 3);
   bool any_replaced = false;
   for (auto t : doc.tokens()) any_replaced |= t.has(flag::replaced);
   CHECK(any_replaced);

@@ -1,4 +1,8 @@
-// byline — the default English news pipeline: `const byline::pipeline nlp;` deduces it.
+// byline — the default English news pipeline.
+//
+//   const byline::news_pipeline nlp;                       // tokens, paragraphs, sentences
+//   const byline::pipeline nlp2;                           // the same: deduced from no arguments
+//   auto mine = byline::news_pipeline{}.then(my_component{});   // extended in one line
 //
 // Later layers (entities, quotes, stances) join this list as their components arrive.
 #pragma once
@@ -10,10 +14,6 @@
 
 namespace byline {
 
-using english_news_pipeline = pipeline<tokenizer, paragraph_segmenter, sentence_splitter>;
-
-// `byline::pipeline nlp;` with no components is the default pipeline, not an empty one; an empty
-// chain is spelled byline::pipeline<>.
-pipeline() -> pipeline<tokenizer, paragraph_segmenter, sentence_splitter>;
+using news_pipeline = pipeline<tokenizer, paragraph_segmenter, sentence_splitter>;
 
 }  // namespace byline

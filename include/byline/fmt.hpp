@@ -12,11 +12,13 @@
 //   unicode::decode_error           its description ("truncated sequence")
 //   unicode::script                 its Unicode name ("Latin", "Old_Italic")
 //   token, span, sentence,          the text, as UTF-8 whatever the document's code unit type,
-//   paragraph of any document       with U+FFFD for ill-formed input;
+//   paragraph, labeled_span of any  with U+FFFD for ill-formed input;
+//   document
 //                                   {:d} the debug form TEXT/TAG@BEGIN:END with offsets in code
 //                                   units: Putin/word@24:29, “Nobody ... peace,”/sentence@190:230,
 //                                   Harbour talks .../Latin,heading@120:198 (a paragraph's tag is
-//                                   its script and its flags), a span's tag is "span"
+//                                   its script and its flags), a span's tag is "span", a
+//                                   labelled span's its label
 //   word, sentence and grapheme     the segment's text as UTF-8; {:d} TEXT/STATUS@BEGIN:END
 //   segments of any code units      (Putin/letter@24:29; a grapheme's status is "cluster")
 //
@@ -207,6 +209,15 @@ struct fmt::formatter<byline::basic_paragraph<Doc>> : byline::detail::fmt_suppor
   }
 };
 
+template <class Doc>
+struct fmt::formatter<byline::basic_labeled_span<Doc>> : byline::detail::fmt_support::text_formatter {
+  template <class FormatContext>
+  auto format(const byline::basic_labeled_span<Doc>& s, FormatContext& ctx) const -> decltype(ctx.out()) {
+    if (debug) return write_debug(s.text(), s.label(), s.offsets(), ctx);
+    return write_text(s.text(), ctx);
+  }
+};
+
 // Segments of the UAX #29 views.
 
 template <class I, class Status>
@@ -237,6 +248,9 @@ struct fmt::range_format_kind<byline::basic_sentence<Doc>, char>
     : std::integral_constant<fmt::range_format, fmt::range_format::disabled> {};
 template <class Doc>
 struct fmt::range_format_kind<byline::basic_paragraph<Doc>, char>
+    : std::integral_constant<fmt::range_format, fmt::range_format::disabled> {};
+template <class Doc>
+struct fmt::range_format_kind<byline::basic_labeled_span<Doc>, char>
     : std::integral_constant<fmt::range_format, fmt::range_format::disabled> {};
 template <class I, class Status>
 struct fmt::range_format_kind<byline::segment::basic_segment<I, Status>, char>

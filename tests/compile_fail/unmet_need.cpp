@@ -1,10 +1,9 @@
-// Must NOT compile: the sentence splitter needs tokens, and nothing before it provides them.
-// tests/CMakeLists.txt compiles this and expects the pipeline's static_assert message.
-#include <byline/pipeline.hpp>
-#include <byline/tokenize/sentences.hpp>
-#include <byline/tokenize/tokenizer.hpp>
+// Must NOT compile: README's old composition example. The sentence splitter needs paragraphs, and
+// nothing before it provides them; the error names the component and the missing layer.
+#include <byline/byline.hpp>
 
 int main() {
-  const byline::pipeline wrong_order{byline::sentence_splitter{}, byline::tokenizer{}};
-  (void)wrong_order;
+  const byline::pipeline nlp{byline::tokenizer{}, byline::sentence_splitter{}};
+  auto doc = nlp("Kyiv agreed.");
+  (void)doc;
 }

@@ -294,8 +294,8 @@ class line_scanner {
 // Splits a document into paragraphs (runs of non-blank lines), gives each its script, and flags
 // headlines and page chrome. See the top of this header for the rules.
 struct paragraph_segmenter {
-  static constexpr layers needs = layers::tokens;
-  static constexpr layers provides = layers::paragraphs;
+  using needs = layers<token_layer>;
+  using provides = layers<paragraph_layer>;
 
   // Lines that start with one of these (case-insensitive, at a word boundary) mark their paragraph
   // as boilerplate; add your site's own. UTF-8.
@@ -340,7 +340,7 @@ struct paragraph_segmenter {
     const auto text = doc.text();
     if (text.size() > std::numeric_limits<std::uint32_t>::max())
       throw std::length_error("byline::paragraph_segmenter: text longer than 2^32 code units");
-    auto& s = ws.get<dp::scratch>();
+    auto& s = ws.get<dp::scratch>(*this);
     s.reset();
     fold_phrases(s);
     scan(text, s);
@@ -349,10 +349,10 @@ struct paragraph_segmenter {
     auto body = dp::majority(s.long_counts, s.long_seen);
     if (s.long_seen.empty()) body = dp::majority(s.all_counts, s.all_seen);
 
-    auto& out = doc.annotations().paragraphs;
+    auto& out = doc.template edit<paragraph_layer>().items;
     out.clear();
     out.reserve(s.paras.size());
-    const auto& tb = doc.annotations().tokens.begin;
+    const auto& tb = doc.template get<token_layer>().begin;
     auto tok = tb.begin();
     for (const auto& p : s.paras) {
       // Tokens are sorted: walk forwards.

@@ -48,12 +48,14 @@ static_assert(std::ranges::is_sorted(title_abbreviations) && std::ranges::is_sor
 }  // namespace detail
 
 struct sentence_splitter {
-  static constexpr layers needs = layers::tokens;
-  static constexpr layers provides = layers::sentences;
+  using needs = layers<token_layer, paragraph_layer>;
+  using provides = layers<sentence_layer>;
 
   template <class Doc>
   void operator()(Doc& doc, workspace&) const {
-    split(doc.text(), doc.annotations().tokens, doc.annotations().sentences);
+    auto& out = doc.template edit<sentence_layer>().items;
+    out.clear();
+    split(doc.text(), doc.template get<token_layer>(), out);
   }
 
   // Appends the sentences of tokens `t` over `text` to `out`.

@@ -278,8 +278,8 @@ class tokenizer {
   }
 
  public:
-  static constexpr layers needs = layers::none;
-  static constexpr layers provides = layers::tokens;
+  using needs = layers<>;
+  using provides = layers<token_layer>;
 
   // The English news rules with the bundled abbreviation list.
   tokenizer() : t_(std::make_shared<tables>()) {
@@ -332,8 +332,9 @@ class tokenizer {
 
   template <class Doc>
   void operator()(Doc& doc, workspace&) const {
-    auto& ann = doc.annotations();
-    ann.invalid_sequences += tokenize(doc.text(), ann.tokens);
+    auto& tokens = doc.template edit<token_layer>();
+    tokens.clear();
+    tokens.invalid_sequences = tokenize(doc.text(), tokens);
   }
 
   // Appends the tokens of `text` to `out`; returns the number of ill-formed sequences met.

@@ -302,8 +302,10 @@ constexpr auto as_text_view(R&& r) {
   using T = std::remove_cvref_t<R>;
   if constexpr (std::is_array_v<T> && code_unit<std::remove_cv_t<std::remove_extent_t<T>>>) {
     using C = std::remove_cv_t<std::remove_extent_t<T>>;
-    std::size_t n = std::extent_v<T>;
-    if (n > 0 && r[n - 1] == C{}) --n;
+    // A character array holds a C string: it ends at its first NUL, as a const C* would
+    // (char buf[64] = "Kyiv agreed." is 12 code units, not 63).
+    std::size_t n = 0;
+    while (n < std::extent_v<T> && r[n] != C{}) ++n;
     return std::basic_string_view<C>(r, n);
   } else if constexpr (std::is_pointer_v<T> && code_unit<std::remove_cv_t<std::remove_pointer_t<T>>>) {
     return std::basic_string_view<std::remove_cv_t<std::remove_pointer_t<T>>>(r);
