@@ -45,17 +45,6 @@ std::vector<std::string> acronyms_of(const Doc& doc) {
   return out;
 }
 
-// Counts how many times it ran.
-struct call_counter {
-  using needs = byline::layers<>;
-  using provides = byline::layers<>;
-  std::atomic<int>* calls;
-  template <class Doc>
-  void operator()(Doc&, byline::workspace&) const {
-    ++*calls;
-  }
-};
-
 }  // namespace
 
 TEST_CASE("a user's component composes with the built-in ones", "[pipeline]") {
