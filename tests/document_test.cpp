@@ -223,3 +223,20 @@ TEST_CASE("document memory stays under 16 bytes a token", "[document][memory]") 
   INFO("bytes per token: " << per_token);
   CHECK(per_token <= 16.0);
 }
+
+TEST_CASE("document_base reads any document as UTF-8", "[document]") {
+  const auto u16 = byline::unicode::to_utf16(article);
+  auto d16 = nlp(u16);
+  const byline::document_base& base = d16.base();
+  CHECK(base.encoding() == byline::unicode::encoding::utf16);
+  CHECK(base.utf8() == article);
+  CHECK(base.token_utf8(byline::token_id{1}) == "’s");
+  CHECK(base.token_utf8(byline::token_id{3}) == "😀");
+  // UTF-16 offsets map to UTF-8 ones.
+  const auto emoji16 = d16.tokens()[3].offsets();
+  CHECK(base.utf8_offset(emoji16.begin) == article.find("😀"));
+  CHECK(base.utf8_offset(emoji16.end) == article.find("😀") + 4);
+  // A UTF-8 document is its own UTF-8, not a copy.
+  auto d8 = nlp(article);
+  CHECK(d8.base().utf8().data() == d8.text().data());
+}
