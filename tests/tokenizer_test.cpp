@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <list>
+#include <random>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -263,4 +264,93 @@ TEST_CASE("users add abbreviations and special cases at run time", "[tokenizer]"
 TEST_CASE("empty and whitespace-only text has no tokens", "[tokenizer]") {
   CHECK(toks("").empty());
   CHECK(toks(" \n\t\r\n ").empty());
+}
+
+namespace {
+
+// Random news-like text: ASCII letters, digits and punctuation, the marks the rules look at, spaces,
+// line breaks, a few non-ASCII letters, marks and invisible characters that send the fast path back
+// to the full rules, an ill-formed byte, and pieces that the tokenizer's rules join.
+std::string random_text(std::mt19937& rng) {
+  static const char* const pieces[] = {
+      "a", "e", "s", "t", "K", "Z", "Kyiv", "the", "don", "s", "th", "bn", "km", "pm", "www", "http", "com",
+      "0", "1", "9", "30", "1990", "2024",
+      "#", "@", ".", "_", "-", "'", "\u2019", "\u201C", "\u201D", ",", ";", ":", "/", "!", "?", "(", ")", "$",
+      "%", "&", "+", "\"", "*", "\\", "^", "`", "|", "~",
+      " ", " ", " ", "  ", "\t", "\n", "\r\n", "\n\n",
+      "\u00E9", "\u0416", "\u05D0", "\u0627", "\u4E2D", "\u3042", "\u0301", "\u200B", "\u200E", "\u00A0",
+      "\u2026", "\u2014", "\U0001F600", "\u200D", "\u3000", "\u0085", "\xFF",
+      "Mr.", "U.S.", "e.g.", "n't", "...", "10:30", "x.com", "https://"};
+  std::string s;
+  const int n = static_cast<int>(rng() % 16) + 1;
+  for (int i = 0; i < n; ++i) s += pieces[rng() % std::size(pieces)];
+  return s;
+}
+
+std::string describe(const std::string& text, const byline::token_layer& t) {
+  std::ostringstream o;
+  for (std::size_t i = 0; i < t.size(); ++i)
+    o << "[" << text.substr(t.begin[i], t.end[i] - t.begin[i]) << " " << t.begin[i] << "-" << t.end[i] << " "
+      << byline::name(t.kind[i]) << " " << byline::name(t.rule[i]) << " 0x" << std::hex << t.flags[i] << std::dec
+      << "] ";
+  return o.str();
+}
+
+bool same(const byline::token_layer& a, const byline::token_layer& b) {
+  return a.begin == b.begin && a.end == b.end && a.kind == b.kind && a.rule == b.rule && a.flags == b.flags;
+}
+
+}  // namespace
+
+TEST_CASE("the ASCII fast paths and the general path make the same tokens", "[tokenizer][paths]") {
+  // A million texts in a normal build; sanitizers and unoptimised builds try fewer.
+#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
+  constexpr int iterations = 20'000;
+#else
+  constexpr int iterations = 1'000'000;
+#endif
+  using paths = byline::detail::tokenizer_paths;
+  const byline::tokenizer plain;
+  // A special case that never matches still turns the fast paths off where one may begin.
+  const byline::tokenizer special = byline::tokenizer{}.add_special_case("\u00A7\u00A7", {"\u00A7", "\u00A7"});
+  std::mt19937 rng(20240519);
+  int failures = 0;
+  for (int it = 0; it < iterations && failures < 5; ++it) {
+    const std::string text = random_text(rng);
+    byline::token_layer fast, general, with_special;
+    const auto n_fast = paths::fast(plain, std::string_view(text), fast);
+    const auto n_general = paths::general(plain, std::string_view(text), general);
+    special.tokenize(std::string_view(text), with_special);
+    if (!same(fast, general) || !same(fast, with_special) || n_fast != n_general) {
+      ++failures;
+      FAIL_CHECK("text: \"" << text << "\"\n fast:    " << describe(text, fast) << "\n general: "
+                            << describe(text, general) << "\n special: " << describe(text, with_special));
+    }
+    if (it % 16 == 0) {
+      // The other code unit types take the same paths over their own units.
+      const auto u16 = byline::unicode::to_utf16(text);
+      byline::token_layer f16, g16;
+      paths::fast(plain, std::u16string_view(u16), f16);
+      paths::general(plain, std::u16string_view(u16), g16);
+      if (!same(f16, g16)) {
+        ++failures;
+        FAIL_CHECK("UTF-16 paths differ on \"" << text << "\"");
+      }
+    }
+  }
+  CHECK(failures == 0);
+}
+
+TEST_CASE("a run of underscores is punctuation on every path", "[tokenizer][paths]") {
+  const byline::tokenizer with_special = byline::tokenizer{}.add_special_case("gonna", {"gon", "na"});
+  for (const auto* tok : {&tokenize_only.get<byline::tokenizer>(), &with_special}) {
+    const auto ex = tok->explain("Name: ______ and _ but snake_case");
+    REQUIRE(ex.size() == 7);
+    CHECK(ex[2].text == "______");
+    CHECK(ex[2].kind == token_kind::punctuation);
+    CHECK(ex[4].text == "_");
+    CHECK(ex[4].kind == token_kind::punctuation);
+    CHECK(ex[6].text == "snake_case");
+    CHECK(ex[6].kind == token_kind::word);
+  }
 }

@@ -40,6 +40,8 @@ class workspace;
 
 namespace detail {
 
+struct tokenizer_paths;
+
 struct string_hash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
@@ -160,6 +162,30 @@ inline constexpr auto ascii_word_shape = [] {
   return t;
 }();
 
+// Title case (records.hpp: the first cased letter is upper case, and no other letter is) of ASCII
+// text that starts with something other than a letter: "3D", "_Kyiv". Rare, so a second pass.
+template <class C>
+bool ascii_title_after_start(std::basic_string_view<C> t) {
+  bool first_upper = false, seen = false;
+  int uppers = 0;
+  for (auto c : t) {
+    const auto u = unicode::detail::unit_value(c);
+    const bool up = u >= 'A' && u <= 'Z';
+    if (!up && !(u >= 'a' && u <= 'z')) continue;
+    if (!seen) first_upper = up;
+    seen = true;
+    uppers += up;
+  }
+  return first_upper && uppers == 1;
+}
+
+// Title case from the shape bits of the first code unit and of the rest (ASCII letters only).
+template <class C>
+BYLINE_ALWAYS_INLINE bool ascii_title(std::uint32_t first, std::uint32_t rest, std::basic_string_view<C> t) {
+  if (first & sh_alpha) return (first & sh_upper) && !(rest & sh_upper);
+  return (rest & sh_upper) && ascii_title_after_start(t);
+}
+
 template <class C>
 shape shape_of(std::basic_string_view<C> t) {
   shape s;
@@ -179,7 +205,7 @@ shape shape_of(std::basic_string_view<C> t) {
     s.code_points = static_cast<std::uint32_t>(n);
     f |= token_flag::ascii;
     // Title case: the first letter is the only capital (Putin, Mr., I); all_upper wins for NATO.
-    if ((first & sh_upper) && !(rest & sh_upper)) f |= token_flag::title;
+    if (ascii_title(first, rest, t)) f |= token_flag::title;
     if (m & sh_apostrophe)
       for (std::size_t i = n; i-- > 0;)
         if (unicode::detail::unit_value(t[i]) == '\'') {
@@ -358,14 +384,37 @@ class tokenizer {
   }
 
  private:
-  template <class C>
+  friend struct detail::tokenizer_paths;
+
+  // General: no ASCII fast paths, every segment from the UAX #29 rules and every token through the
+  // general rules. Only the tests ask for it, to check that the fast paths change nothing.
+  template <class C, bool General = false>
   struct run;
+
+  template <bool General, unicode::code_unit C>
+  std::size_t tokenize_with(std::basic_string_view<C> text, token_layer& out) const;
 };
+
+namespace detail {
+
+// The tokenizer's two ways through a text, for the tests that check they agree.
+struct tokenizer_paths {
+  template <unicode::code_unit C>
+  static std::size_t general(const tokenizer& t, std::basic_string_view<C> text, token_layer& out) {
+    return t.tokenize_with<true>(text, out);
+  }
+  template <unicode::code_unit C>
+  static std::size_t fast(const tokenizer& t, std::basic_string_view<C> text, token_layer& out) {
+    return t.tokenize_with<false>(text, out);
+  }
+};
+
+}  // namespace detail
 
 // ----------------------------------------------------------------------------------------------
 // The work of one tokenize() call.
 
-template <class C>
+template <class C, bool General>
 struct tokenizer::run {
   using view = std::basic_string_view<C>;
   const tokenizer::tables& t;
@@ -910,7 +959,11 @@ struct tokenizer::run {
           ++q;
         }
       }
-      if (q == n || tail == a_underscore) break;
+      if (q == n) break;
+      if (tail == a_underscore) {
+        if (v >= 0x80) return false;  // a letter may follow (WB13b), or a mark extend it (WB4)
+        break;
+      }
       // A middle character: ASCII, or a non-ASCII one whose Word_Break says so.
       std::size_t after = q + 1;
       bool letters = false, digits = false;
@@ -957,7 +1010,7 @@ struct tokenizer::run {
                                   : segment::word_status::punctuation;
     std::uint16_t f = detail::shape_flags[m & 0x3F];
     if (!(m & 0x80)) f |= token_flag::ascii;
-    if ((first & detail::sh_upper) && !(rest & detail::sh_upper)) f |= token_flag::title;
+    if (detail::ascii_title(first, rest, text.substr(b, q - b))) f |= token_flag::title;
     s.flags = f;
     s.has_period = (m & detail::sh_period) != 0;
     s.first = u0;
@@ -1000,6 +1053,26 @@ struct tokenizer::run {
     return true;
   }
 
+  // Whether the code point at i is white space (a space, a tab, a line break).
+  bool starts_with_space(std::size_t i) const {
+    auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(i), text.end());
+    return segment::detail::content_kind(d.code_point, unicode::properties(d.code_point)) == segment::detail::k_space;
+  }
+
+  // Past the white space at i and the marks that extend it (WB4).
+  std::size_t after_space(std::size_t i) const {
+    bool space = true;
+    while (i < text.size()) {
+      auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(i), text.end());
+      const auto p = unicode::properties(d.code_point);
+      const bool s = segment::detail::content_kind(d.code_point, p) == segment::detail::k_space;
+      if (!(s && space) && !segment::detail::is_ignorable(p.word())) break;
+      space = s;
+      i = static_cast<std::size_t>(d.next - text.begin());
+    }
+    return i;
+  }
+
   // Whether a code unit is ASCII white space, which never joins a token.
   static constexpr bool ascii_space(std::uint32_t u) { return u == ' ' || (u >= 0x09 && u <= 0x0D); }
 
@@ -1022,7 +1095,9 @@ struct tokenizer::run {
 
   // The segments of the text, one at a time. ASCII text, most of news, takes a fused path: spaces are
   // skipped, letters and digits are segmented and shaped in one pass, and single punctuation marks go
-  // straight to their rule; everything else goes through the full UAX #29 engine.
+  // straight to their rule; everything else goes through the full UAX #29 engine. With General, all
+  // of it does: tests run both and compare (tests/tokenizer_test.cpp), as the fast paths must only
+  // be faster.
   void operator()() {
     using segment::word_status;
     using It = typename view::const_iterator;
@@ -1033,60 +1108,73 @@ struct tokenizer::run {
     std::size_t skip_until = 0;  // a URL or special case already covered the text up to here
     while (p < n) {
       if (buf.n >= flush_at) flush(keep_back);
-      auto u = unicode::detail::unit_value(text[p]);
-      if (u == ' ' && p + 1 < n) {
-        // One space before a token, the usual case: step over it here.
-        const auto next = unicode::detail::unit_value(text[p + 1]);
-        if (next < 0x80 && !ascii_space(next)) {
-          ++p;
-          u = next;
-        }
-      }
       std::size_t b = p, e;
       word_status st;
-      if (u < 0x80 && ascii_space(u)) {
-        // Skip white space; marks that extend it (WB4) belong to it too, unless a line break precedes.
-        while (p < n && ascii_space(unicode::detail::unit_value(text[p]))) ++p;
-        if (p < n && unicode::detail::unit_value(text[p]) >= 0x80 && !is_newline_unit(unicode::detail::unit_value(text[p - 1]))) {
-          while (p < n) {
-            auto d = unicode::decode(at(p), last);
-            if (!segment::detail::is_ignorable(unicode::properties(d.code_point).word())) break;
-            p = static_cast<std::size_t>(d.next - first);
-          }
-        }
-        continue;
-      }
       detail::shape fast_shape;
       bool shaped = false;
-      if (u < 0x80 && scan_ascii_word(p, e, st, fast_shape)) {
-        // The common case, straight to its token: a plain word where no special case may begin,
-        // outside any URL, that cannot start one.
-        if (b >= skip_until && t.specials.empty() && is_plain(fast_shape) &&
-            !(st == word_status::letter && may_start_url(b, e))) {
-          push(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e),
-               st == word_status::number ? token_kind::number : token_kind::word, token_rule::word_boundary,
-               fast_shape);
-          merge_back();
-          p = e;
-          continue;
-        }
-        shaped = true;
-      } else if (u < 0x80 && ascii_punct_alone(p)) {
-        e = p + 1;
-        st = word_status::punctuation;
-        if (b >= skip_until && t.specials.empty()) {
-          push_ascii_mark(static_cast<std::uint32_t>(b), u);
-          p = e;
-          continue;
-        }
-      } else if (u >= 0x80 && mark_alone(p, e, st)) {
-        // a curly quote, a dash: one code point, nothing to join
-      } else {
-        auto step = segment::detail::word_engine::template next<unicode::encoding_of<C>>(at(p), last);
+      if constexpr (General) {
+        auto step = segment::detail::word_rules<unicode::encoding_of<C>>(at(p), last);
         e = b + step.length;
         st = step.status;
+      } else {
+        auto u = unicode::detail::unit_value(text[p]);
+        if (u == ' ' && p + 1 < n) {
+          // One space before a token, the usual case: step over it here.
+          const auto next = unicode::detail::unit_value(text[p + 1]);
+          if (next < 0x80 && !ascii_space(next)) {
+            b = ++p;
+            u = next;
+          }
+        }
+        if (u < 0x80 && ascii_space(u)) {
+          // Skip white space; marks that extend it (WB4) belong to it too, unless a line break precedes.
+          while (p < n && ascii_space(unicode::detail::unit_value(text[p]))) ++p;
+          if (p < n && unicode::detail::unit_value(text[p]) >= 0x80 &&
+              !is_newline_unit(unicode::detail::unit_value(text[p - 1]))) {
+            while (p < n) {
+              auto d = unicode::decode(at(p), last);
+              if (!segment::detail::is_ignorable(unicode::properties(d.code_point).word())) break;
+              p = static_cast<std::size_t>(d.next - first);
+            }
+          }
+          continue;
+        }
+        if (u < 0x80 && scan_ascii_word(p, e, st, fast_shape)) {
+          // The common case, straight to its token: a plain word (not a run of underscores, which is
+          // punctuation) where no special case may begin, outside any URL, that cannot start one.
+          if (b >= skip_until && t.specials.empty() && st != word_status::punctuation && is_plain(fast_shape) &&
+              !(st == word_status::letter && may_start_url(b, e))) {
+            push(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e),
+                 st == word_status::number ? token_kind::number : token_kind::word, token_rule::word_boundary,
+                 fast_shape);
+            merge_back();
+            p = e;
+            continue;
+          }
+          shaped = true;
+        } else if (u < 0x80 && ascii_punct_alone(p)) {
+          e = p + 1;
+          st = word_status::punctuation;
+          if (b >= skip_until && t.specials.empty()) {
+            push_ascii_mark(static_cast<std::uint32_t>(b), u);
+            p = e;
+            continue;
+          }
+        } else if (u >= 0x80 && mark_alone(p, e, st)) {
+          // a curly quote, a dash: one code point, nothing to join
+        } else {
+          auto step = segment::detail::word_engine::template next<unicode::encoding_of<C>>(at(p), last);
+          e = b + step.length;
+          st = step.status;
+        }
       }
       p = e;
+      if (st == word_status::emoji && starts_with_space(b)) {
+        // WB3c joins a ZWJ to the pictograph after it even where WB4 has given the ZWJ to a space: the
+        // space and what extends it are white space here as anywhere, and the pictograph starts anew.
+        p = after_space(b);
+        continue;
+      }
       if (e <= skip_until) continue;
       if (b < skip_until) {
         // A segment that straddles the end of a URL: its rest is a token of its own.
@@ -1149,14 +1237,19 @@ struct tokenizer::run {
 
 template <unicode::code_unit C>
 std::size_t tokenizer::tokenize(std::basic_string_view<C> text, token_layer& out) const {
+  return tokenize_with<false>(text, out);
+}
+
+template <bool General, unicode::code_unit C>
+std::size_t tokenizer::tokenize_with(std::basic_string_view<C> text, token_layer& out) const {
   if (text.size() > 0xFFFFFFFFu)
     throw std::length_error("byline::tokenizer: a document holds at most 4 GiB of code units");
   // News averages about six code units a token; reserving near that avoids most regrowth.
   out.reserve(out.size() + text.size() / 5 + 16);
-  thread_local std::unique_ptr<typename run<C>::batch> batch;
-  if (!batch) batch = std::make_unique<typename run<C>::batch>();
+  thread_local std::unique_ptr<typename run<C, General>::batch> batch;
+  if (!batch) batch = std::make_unique<typename run<C, General>::batch>();
   batch->n = 0;
-  run<C> r{*t_, text, *batch, out, 0, {}};
+  run<C, General> r{*t_, text, *batch, out, 0, {}};
   r();
   r.flush(0);
   out.trim();
