@@ -354,3 +354,24 @@ TEST_CASE("a run of underscores is punctuation on every path", "[tokenizer][path
     CHECK(ex[6].kind == token_kind::word);
   }
 }
+
+TEST_CASE("hashtags and handles stay whole when the tokenizer has special cases", "[tokenizer][paths]") {
+  auto kinds = [](const byline::tokenizer& tok, std::string_view text) {
+    std::vector<std::pair<std::string, token_kind>> out;
+    for (const auto& e : tok.explain(text)) out.emplace_back(e.text, e.kind);
+    return out;
+  };
+  using v = std::vector<std::pair<std::string, token_kind>>;
+  const v want = {{"Protests", token_kind::word}, {"in", token_kind::word}, {"#Kyiv", token_kind::hashtag},
+                  {"and", token_kind::word},      {"@Kyiv", token_kind::handle}};
+  const std::string_view text = "Protests in #Kyiv and @Kyiv";
+  CHECK(kinds(byline::tokenizer{}, text) == want);
+  // Special cases elsewhere change nothing here.
+  CHECK(kinds(byline::tokenizer{}.add_special_case("gonna", {"gon", "na"}), text) == want);
+  CHECK(kinds(byline::tokenizer{}.add_special_case("#", {"#"}), text) == want);
+  // A special case that keeps the word whole still makes a hashtag with the # before it.
+  CHECK(kinds(byline::tokenizer{}.add_special_case("Kyiv", {"Kyiv"}), text) == want);
+  // One that splits it keeps the user's pieces.
+  CHECK(kinds(byline::tokenizer{}.add_special_case("Kyiv", {"Ky", "iv"}), "#Kyiv") ==
+        v{{"#", token_kind::punctuation}, {"Ky", token_kind::word}, {"iv", token_kind::word}});
+}

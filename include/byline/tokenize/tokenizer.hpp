@@ -721,8 +721,9 @@ struct tokenizer::run {
     return nullptr;
   }
 
-  // Pushes the pieces of a special case; its cuts are UTF-8 offsets, mapped to this encoding.
-  void push_special(std::size_t b, const special_case& sc) {
+  // Pushes the pieces of a special case; its cuts are UTF-8 offsets, mapped to this encoding. Returns
+  // where it ends.
+  std::size_t push_special(std::size_t b, const special_case& sc) {
     std::size_t u8 = 0, at = b, cut = 0;
     std::uint32_t piece_begin = static_cast<std::uint32_t>(b);
     const auto rule = sc.user ? token_rule::user_special_case : token_rule::special_case;
@@ -737,6 +738,10 @@ struct tokenizer::run {
         ++cut;
       }
     }
+    // Kept whole, it is a word like any other to a # or @ before it: "#Kyiv" stays a hashtag when
+    // "Kyiv" is a special case. Split, the user's pieces stand.
+    if (sc.cuts.size() == 1) merge_back();
+    return at;
   }
 
   token_kind piece_kind(std::uint32_t b, std::uint32_t e) const {
@@ -1195,9 +1200,7 @@ struct tokenizer::run {
           return false;
         };
         if (const auto* sc = special_at(b, ends_at_boundary)) {
-          const std::size_t before = buf.n;
-          push_special(b, *sc);
-          skip_until = before < buf.n ? buf.end[buf.n - 1] : b;
+          skip_until = push_special(b, *sc);
           continue;
         }
       }
