@@ -2,6 +2,8 @@
 #include <byline/document/paragraphs.hpp>
 #include <byline/pipeline.hpp>
 #include <byline/segment/words.hpp>
+#include <byline/tokenize/tokenizer.hpp>
+#include <byline/unicode/marks.hpp>
 #include <byline/unicode/utf.hpp>
 
 #include <catch2/catch.hpp>
@@ -331,6 +333,23 @@ TEST_CASE("users add their own chrome phrases", "[paragraphs]") {
   CHECK(a.paragraphs()[0].is_heading());
   CHECK(b.paragraphs()[0].is_boilerplate());
   CHECK(!b.paragraphs()[1].is_boilerplate());
+}
+
+TEST_CASE("chrome phrases match whatever quotation marks and apostrophes the page uses", "[paragraphs][marks]") {
+  // The marks are unicode/marks.hpp's table, as token norms fold them.
+  byline::paragraph_segmenter seg;
+  seg.boilerplate_phrases = {"Editor's picks", "Our \"Daily\" digest"};
+  const byline::pipeline mine{byline::tokenizer{}, seg};
+  for (const auto& m : byline::unicode::marks) {
+    std::string mark;
+    byline::unicode::encode_utf8<char>(m.code_point, std::back_inserter(mark));
+    INFO("U+" << std::hex << static_cast<std::uint32_t>(m.code_point) << " " << mark);
+    const std::string line = m.straight == U'\'' ? "EDITOR" + mark + "S PICKS" : "Our " + mark + "daily" + mark + " digest";
+    auto doc = mine(line + "\n\nThe library opened on Saturday, and hundreds of residents queued in the rain.");
+    REQUIRE(doc.paragraphs().size() == 2);
+    CHECK(doc.paragraphs()[0].is_boilerplate());
+    CHECK(!doc.paragraphs()[1].is_boilerplate());
+  }
 }
 
 TEST_CASE("a workspace is reused across documents", "[paragraphs]") {

@@ -1,6 +1,7 @@
 // The news tokenizer, case by case, over every kind of input the pipeline accepts.
 #include <byline/pipeline.hpp>
 #include <byline/tokenize/tokenizer.hpp>
+#include <byline/unicode/marks.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -374,4 +375,42 @@ TEST_CASE("hashtags and handles stay whole when the tokenizer has special cases"
   // One that splits it keeps the user's pieces.
   CHECK(kinds(byline::tokenizer{}.add_special_case("Kyiv", {"Ky", "iv"}), "#Kyiv") ==
         v{{"#", token_kind::punctuation}, {"Ky", token_kind::word}, {"iv", token_kind::word}});
+}
+
+TEST_CASE("one table of quotation marks and apostrophes: kinds, sides, clitics and norms agree", "[tokenizer][marks]") {
+  namespace u = byline::unicode;
+  const byline::tokenizer tok;
+  for (const auto& m : u::marks) {
+    std::string mark;
+    u::encode_utf8<char>(m.code_point, std::back_inserter(mark));
+    INFO("U+" << std::hex << static_cast<std::uint32_t>(m.code_point) << " " << mark);
+    // Between spaces, a quotation mark is a quote token whose norm is its straight form.
+    auto doc = tokenize_only("x " + mark + " y");
+    REQUIRE(doc.tokens().size() == 3);
+    CHECK(doc[1].norm() == std::string(1, static_cast<char>(m.straight)));
+    if (m.side != u::quote_side::none) {
+      CHECK(doc[1].kind() == token_kind::quote);
+      const auto side = doc[1].flags() & (flag::open_quote | flag::close_quote);
+      if (m.side == u::quote_side::open) CHECK(side == flag::open_quote);
+      if (m.side == u::quote_side::close) CHECK(side == flag::close_quote);
+      CHECK(side != 0);
+    } else {
+      CHECK(doc[1].kind() != token_kind::quote);
+    }
+    // An apostrophe starts a clitic: Moscow’s -> Moscow ’s.
+    if (m.apostrophe) {
+      auto clitic = tokenize_only("Moscow" + mark + "s plan");
+      CHECK(texts(clitic) == strings{"Moscow", mark + "s", "plan"});
+      if (clitic.tokens().size() == 3) {
+        CHECK(clitic[1].kind() == token_kind::clitic);
+        CHECK(clitic[1].norm() == "'s");
+      }
+    }
+  }
+  // Anything else folds to itself.
+  CHECK(u::straight_form(U'a') == U'a');
+  CHECK(u::straight_form(U'\u2026') == U'\u2026');
+  CHECK(!u::is_quotation_mark(U'\u2032'));
+  CHECK(u::is_apostrophe(U'\u2019'));
+  CHECK(!u::is_apostrophe(U'\u2018'));
 }

@@ -102,11 +102,9 @@ constexpr bool is_bullet(char32_t c) noexcept {
   }
 }
 
-// Case-folded, with curly apostrophes as straight ones, for phrase matching.
-constexpr char32_t fold(char32_t c) noexcept {
-  if (c == U'\u2019' || c == U'\u2018' || c == U'\u02BC') return U'\'';
-  return unicode::simple_case_fold(c);
-}
+// Case-folded, with curly quotes and apostrophes as straight ones, for phrase matching: as token
+// norms fold them.
+constexpr char32_t fold(char32_t c) noexcept { return byline::detail::norm_code_point(c); }
 
 constexpr bool is_real_script(script s) noexcept {
   return s != script::common && s != script::inherited && s != script::unknown;

@@ -16,6 +16,7 @@
 #include <byline/document/records.hpp>
 #include <byline/segment/words.hpp>
 #include <byline/tokenize/detail/abbreviations.hpp>
+#include <byline/unicode/marks.hpp>
 #include <byline/unicode/properties.hpp>
 #include <byline/unicode/utf.hpp>
 
@@ -64,26 +65,10 @@ constexpr char ascii_lower(char32_t c) noexcept {
   return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
 }
 
-constexpr bool is_apostrophe(char32_t c) noexcept { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
-
-// Quotation marks: whether each opens, closes, or depends on context (straight quotes).
-enum class quote_side : std::uint8_t { none, open, close, either };
-
-constexpr quote_side quote_side_of(char32_t c) noexcept {
-  switch (c) {
-    case U'"': case U'\'': return quote_side::either;
-    case U'\u201C': case U'\u2018': case U'\u00AB': case U'\u2039': case U'\u201E': case U'\u201A':
-    case U'\u300C': case U'\u300E': case U'\u201F': case U'\u201B': return quote_side::open;
-    case U'\u201D': case U'\u2019': case U'\u00BB': case U'\u203A': case U'\u300D': case U'\u300F':
-      return quote_side::close;
-    default: return quote_side::none;
-  }
-}
-
 constexpr token_kind symbol_kind(char32_t c) noexcept {
   using gc = unicode::general_category;
   if (c == U'\u2026') return token_kind::ellipsis;
-  if (quote_side_of(c) != quote_side::none) return token_kind::quote;
+  if (unicode::is_quotation_mark(c)) return token_kind::quote;
   const auto g = unicode::general_category_of(c);
   if (g == gc::pd) return token_kind::dash;
   if (g == gc::sc) return token_kind::currency;
@@ -231,11 +216,11 @@ shape shape_of(std::basic_string_view<C> t) {
         }
       } else if (gc == unicode::general_category::nd) {
         m |= sh_digit;
-      } else if (is_apostrophe(c)) {
-        s.last_apostrophe = static_cast<std::uint32_t>(cp.offset);
       } else if (c == U'.') {
         m |= sh_period;
       }
+      // Apart from the categories: ʼ (U+02BC) is a letter and an apostrophe.
+      if (unicode::is_apostrophe(c)) s.last_apostrophe = static_cast<std::uint32_t>(cp.offset);
       if (s.code_points == 0) s.first = c;
       ++s.code_points;
     }
@@ -655,7 +640,7 @@ struct tokenizer::run {
         // Stop at curly quotes, guillemets and any space; other characters (IRIs) belong.
         auto d = unicode::decode(rest.begin() + static_cast<std::ptrdiff_t>(e), rest.end());
         const auto c = d.code_point;
-        if (detail::quote_side_of(c) != detail::quote_side::none) break;
+        if (unicode::is_quotation_mark(c)) break;
         const auto g = unicode::general_category_of(c);
         if (unicode::is_separator(g) || c == U'\u2026' || g == unicode::general_category::pd) break;
         e = static_cast<std::size_t>(d.next - rest.begin());
@@ -892,12 +877,12 @@ struct tokenizer::run {
     std::uint16_t side = 0;
     token_kind kind = k;
     if (k == token_kind::quote) {
-      auto q = detail::quote_side_of(c);
+      auto q = unicode::quote_side_of(c);
       const bool after_word = count() > 0 && last_end() == b &&
                               (buf.kind[buf.n - 1] == token_kind::word || buf.kind[buf.n - 1] == token_kind::number);
       const bool before_space = e >= text.size() || is_space_or_punct_at(e);
       // A possessive apostrophe after a plural: "the allies’ plan".
-      if (detail::is_apostrophe(c) && after_word && before_space) {
+      if (unicode::is_apostrophe(c) && after_word && before_space) {
         auto prev = text_of(back_index(0));
         const auto l = unicode::detail::unit_value(prev.back());
         if (l == 's' || l == 'S') {
@@ -906,9 +891,9 @@ struct tokenizer::run {
         }
       }
       // A straight quote glued to the token before it closes; after a space, or first, it opens.
-      if (q == detail::quote_side::either)
-        q = count() > 0 && last_end() == b ? detail::quote_side::close : detail::quote_side::open;
-      side = q == detail::quote_side::open ? token_flag::open_quote : token_flag::close_quote;
+      if (q == unicode::quote_side::either)
+        q = count() > 0 && last_end() == b ? unicode::quote_side::close : unicode::quote_side::open;
+      side = q == unicode::quote_side::open ? token_flag::open_quote : token_flag::close_quote;
     }
     push(b, e, kind, token_rule::word_boundary, side);
     merge_back();
@@ -972,12 +957,14 @@ struct tokenizer::run {
       // A middle character: ASCII, or a non-ASCII one whose Word_Break says so.
       std::size_t after = q + 1;
       bool letters = false, digits = false;
+      char32_t mid = v;
       if (v < 0x80) {
         if (w.cls[v] != a_mid) break;
         letters = w.joins_letters[v];
         digits = w.joins_digits[v];
       } else {
         auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(q), text.end());
+        mid = d.code_point;
         const auto wb = unicode::properties(d.code_point).word();
         using unicode::word_break;
         if (wb == word_break::midletter || wb == word_break::midnumlet || wb == word_break::single_quote) letters = true;
@@ -998,10 +985,7 @@ struct tokenizer::run {
                           (tail == a_digit && w.cls[x] == a_digit && digits);
       if (!joined) break;
       if (v == '.') rest |= detail::sh_period;
-      if (v == '\'' || v == 0x2019 || (sizeof(C) == 1 && v >= 0x80 && after - q == 3 &&
-                                        unicode::detail::unit_value(text[q + 2]) == 0x99 &&
-                                        unicode::detail::unit_value(text[q + 1]) == 0x80 && v == 0xE2))
-        s.last_apostrophe = static_cast<std::uint32_t>(q - b);
+      if (unicode::is_apostrophe(mid)) s.last_apostrophe = static_cast<std::uint32_t>(q - b);
       wide_units += static_cast<std::uint32_t>(after - q - 1);
       if (v >= 0x80) rest |= 0x80;  // not ASCII
       rest |= detail::ascii_shape[x];
