@@ -106,3 +106,12 @@ TEST_CASE("a sentence splitter over an unterminated or empty text", "[sentences]
   REQUIRE(doc.sentence_of(5).has_value());
   CHECK(doc.sentence_of(5)->index() == 1);
 }
+
+TEST_CASE("only real line breaks count as lines, in every encoding", "[sentences]") {
+  // U+2005 FOUR-PER-EM SPACE ends in the byte 0x85 in UTF-8, which is NEL's code point: a space here.
+  const std::string text = "Mr.\u2005Smith left. Prices rose and\u0085fell. It ended.\u0085Then talks began.";
+  const strings want = {"Mr.\u2005Smith left.", "Prices rose and\u0085fell.", "It ended.", "Then talks began."};
+  CHECK(sentences_of(nlp(text)) == want);
+  const auto u16 = byline::unicode::to_utf16(text);
+  CHECK(sentences_of(nlp(std::u16string_view(u16))) == want);
+}

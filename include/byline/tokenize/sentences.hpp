@@ -105,20 +105,22 @@ struct sentence_splitter {
   template <class C>
   static std::size_t line_breaks(std::basic_string_view<C> gap) {
     std::size_t lines = 0;
-    for (std::size_t k = 0; k < gap.size(); ++k) {
-      const auto u = unicode::detail::unit_value(gap[k]);
-      if (u == '\n' || u == 0x0B || u == 0x0C || u == 0x85 || u == 0x2028 || u == 0x2029)
+    for (std::size_t k = 0; k < gap.size();) {
+      char32_t c = unicode::detail::unit_value(gap[k]);
+      std::size_t len = 1;
+      if (c >= 0x80) {
+        // Decoded, not matched by bytes: in UTF-8 a continuation byte can look like NEL (0x85).
+        const auto d = unicode::decode(gap.begin() + static_cast<std::ptrdiff_t>(k), gap.end());
+        c = d.code_point;
+        len = d.length;
+      }
+      if (c == U'\n' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028)
         ++lines;
-      else if (u == '\r' && !(k + 1 < gap.size() && unicode::detail::unit_value(gap[k + 1]) == '\n'))
+      else if (c == U'\r' && !(k + 1 < gap.size() && unicode::detail::unit_value(gap[k + 1]) == '\n'))
         ++lines;
-      else if (sizeof(C) == 1 && u == 0xE2 && k + 2 < gap.size() && unicode::detail::unit_value(gap[k + 1]) == 0x80 &&
-               (unicode::detail::unit_value(gap[k + 2]) == 0xA8 || unicode::detail::unit_value(gap[k + 2]) == 0xA9))
-        ++lines;  // U+2028, U+2029 in UTF-8
-      else if (sizeof(C) == 1 && u == 0xC2 && k + 1 < gap.size() && unicode::detail::unit_value(gap[k + 1]) == 0x85)
-        ++lines;  // U+0085 in UTF-8
-      if (u == 0x2029 || (sizeof(C) == 1 && u == 0xE2 && k + 2 < gap.size() &&
-                          unicode::detail::unit_value(gap[k + 2]) == 0xA9))
-        lines = 2;  // a paragraph separator is a paragraph break by itself
+      else if (c == 0x2029)
+        lines = std::max<std::size_t>(lines + 1, 2);  // a paragraph separator is a paragraph break by itself
+      k += len;
     }
     return lines;
   }
