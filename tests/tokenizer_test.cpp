@@ -414,3 +414,27 @@ TEST_CASE("one table of quotation marks and apostrophes: kinds, sides, clitics a
   CHECK(u::is_apostrophe(U'\u2019'));
   CHECK(!u::is_apostrophe(U'\u2018'));
 }
+
+TEST_CASE("decades stay whole, units split off, ordinals stay whole", "[tokenizer][numbers]") {
+  const std::string text = "In the 1960s and 1990s, the ’90s and the '60s, $1.2bn on the 30th, a 5km race, 1800s, 2020s.";
+  over_every_input(text, [&](const auto& doc) {
+    check_tokens(doc, text,
+                 {"In", "the", "1960s", "and", "1990s", ",", "the", "’90s", "and", "the", "'60s", ",", "$", "1.2",
+                  "bn", "on", "the", "30th", ",", "a", "5", "km", "race", ",", "1800s", ",", "2020s", "."});
+    // A decade is a number, like an ordinal; the rule is the word boundary that made it.
+    for (std::size_t i : {2, 4, 7, 10, 24, 26}) {
+      CHECK(doc[i].kind() == token_kind::number);
+      CHECK(doc[i].rule() == token_rule::word_boundary);
+    }
+    CHECK(doc[7].has(flag::space_before));
+    CHECK(doc[13].kind() == token_kind::number);
+    CHECK(doc[14].kind() == token_kind::unit);
+    CHECK(doc[17].kind() == token_kind::number);
+    CHECK(doc[20].kind() == token_kind::number);
+    CHECK(doc[21].kind() == token_kind::unit);
+  });
+  // Not decades: a number of seconds, other tens, and an apostrophe that is a word's.
+  CHECK(toks("a 5s delay, 15s, 1995s") == strings{"a", "5", "s", "delay", ",", "15", "s", ",", "1995", "s"});
+  CHECK(toks("the allies' 90s") == strings{"the", "allies", "'", "90s"});
+  CHECK(toks("the \u201890s") == strings{"the", "\u201890s"});
+}

@@ -4,7 +4,8 @@
 //   - joins abbreviations and initials with their period (U.S.  Mr.  J.D.  e.g.), from a list
 //     generated from CLDR plus our own, and from the shape of initials;
 //   - splits clitics and possessives off words (Trump’s -> Trump ’s, don't -> do n't);
-//   - splits units off numbers ($1.2bn -> $ 1.2 bn) and joins ISO dates and clock times;
+//   - splits units off numbers ($1.2bn -> $ 1.2 bn, 5km -> 5 km) but keeps ordinals (30th) and
+//     decades (1990s, ’90s) whole, as tokens of kind number; joins ISO dates and clock times;
 //   - matches URLs, e-mail addresses, @handles and #hashtags as single tokens;
 //   - joins "..." and "--", and gives quotation marks, dashes and ellipses kinds of their own.
 // Each token records the rule that made it; explain() lists them.
@@ -782,7 +783,7 @@ struct tokenizer::run {
         }
       }
     }
-    // Numbers with a unit: 1.2bn -> 1.2 bn; ordinals (30th) stay whole.
+    // Numbers with a unit: 1.2bn -> 1.2 bn; ordinals (30th) and decades (1990s) stay whole.
     const auto first = unicode::detail::unit_value(w[0]);
     if (first >= '0' && first <= '9' && (s.flags & token_flag::has_alpha)) {
       std::size_t j = 0;
@@ -809,6 +810,12 @@ struct tokenizer::run {
         push(b, e, token_kind::number, token_rule::word_boundary, s);
         return;
       }
+      // Tens of years before "s" are a decade, not a number of seconds: 1990s, 1800s, the ’60s.
+      if (ascii_letters && suffix == "s" && (j == 2 || j == 4) && unicode::detail::unit_value(w[j - 1]) == '0' &&
+          std::all_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(j), [](C c) { return c >= C('0') && c <= C('9'); })) {
+        push_decade(b, e, j == 2);
+        return;
+      }
       if (ascii_letters && detail::in_sorted(detail::number_units, suffix)) {
         push(b, static_cast<std::uint32_t>(b + j), token_kind::number, token_rule::number_unit);
         merge_back();  // the number may end a time (10:30pm)
@@ -824,6 +831,25 @@ struct tokenizer::run {
     const bool number = st == segment::word_status::number;
     push(b, e, number ? token_kind::number : token_kind::word, token_rule::word_boundary, s);
     merge_back();
+  }
+
+  // A decade is one number token. Written with two digits, an apostrophe glued before it stands for
+  // the century and belongs to it: ’90s, '90s, and ‘90s as autocorrect leaves it after a space. One
+  // glued to a word before it is that word's (the allies' 90s).
+  void push_decade(std::uint32_t b, std::uint32_t e, bool two_digits) {
+    if (two_digits && buf.n > 0 && buf.end[buf.n - 1] == b) {
+      const std::size_t a = buf.n - 1;
+      const char32_t c = single(a);
+      const bool after_word = a > 0 && buf.end[a - 1] == buf.begin[a] &&
+                              (buf.kind[a - 1] == token_kind::word || buf.kind[a - 1] == token_kind::number);
+      if ((unicode::is_apostrophe(c) || c == U'\u2018') && !after_word) {
+        const std::uint32_t from = buf.begin[a];
+        pop();
+        push(from, e, token_kind::number, token_rule::word_boundary);
+        return;
+      }
+    }
+    push(b, e, token_kind::number, token_rule::word_boundary);
   }
 
   BYLINE_ALWAYS_INLINE void punctuation_segment(std::uint32_t b, std::uint32_t e) {
