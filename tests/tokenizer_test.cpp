@@ -438,3 +438,15 @@ TEST_CASE("decades stay whole, units split off, ordinals stay whole", "[tokenize
   CHECK(toks("the allies' 90s") == strings{"the", "allies", "'", "90s"});
   CHECK(toks("the \u201890s") == strings{"the", "\u201890s"});
 }
+
+TEST_CASE("invisible spaces are white space, never tokens", "[tokenizer]") {
+  // Zero width space, LRM, RLM, word joiner and BOM: the paragraph rules read them as white space.
+  const std::string text = "\uFEFFKyiv\u200Bagreed \u200E\u200Ftoday\n\u200B\n\u2060and \u200B\u0301then.";
+  over_every_input(text, [&](const auto& doc) {
+    check_tokens(doc, text, {"Kyiv", "agreed", "today", "and", "then", "."});
+    CHECK(doc[1].has(flag::space_before));
+  });
+  // A URL ends before one, and before a C1 control such as NEL.
+  CHECK(toks("see www.example.org/a\u200Bb") == strings{"see", "www.example.org/a", "b"});
+  CHECK(toks("see www.example.org/a\u0085b") == strings{"see", "www.example.org/a", "b"});
+}

@@ -49,6 +49,7 @@
 #include <byline/document/document.hpp>
 #include <byline/pipeline.hpp>
 #include <byline/unicode/properties.hpp>
+#include <byline/unicode/spaces.hpp>
 #include <byline/unicode/utf.hpp>
 
 #include <algorithm>
@@ -74,11 +75,12 @@ constexpr bool is_line_break(char32_t c) noexcept {
 }
 
 // White_Space, plus the invisible format characters that scraped pages leave on otherwise empty
-// lines (zero width space, LRM, RLM, word joiner, BOM): a line of them looks blank and is blank.
+// lines (zero width space, LRM, RLM, word joiner, BOM): a line of them looks blank and is blank. The
+// tokenizer makes no tokens of them either (unicode/spaces.hpp).
 constexpr bool is_space(char32_t c) noexcept {
   if (c == 0x20 || c == 0x09 || is_line_break(c)) return true;
   if (c < 0x80) return false;
-  if (c == 0x200B || c == 0x200E || c == 0x200F || c == 0x2060 || c == 0xFEFF) return true;
+  if (unicode::is_invisible_space(c)) return true;
   return unicode::general_category_of(c) == general_category::zs;
 }
 

@@ -19,6 +19,7 @@
 #include <byline/tokenize/detail/abbreviations.hpp>
 #include <byline/unicode/marks.hpp>
 #include <byline/unicode/properties.hpp>
+#include <byline/unicode/spaces.hpp>
 #include <byline/unicode/utf.hpp>
 
 #include <algorithm>
@@ -638,10 +639,11 @@ struct tokenizer::run {
       const auto u = unicode::detail::unit_value(rest[e]);
       if (u <= 0x20 || u == '"' || u == '<' || u == '>' || u == '`' || u == 0x7F) break;
       if (u >= 0x80) {
-        // Stop at curly quotes, guillemets and any space; other characters (IRIs) belong.
+        // Stop at curly quotes, guillemets, any space (invisible ones too) and C1 controls, NEL among
+        // them; other characters (IRIs) belong.
         auto d = unicode::decode(rest.begin() + static_cast<std::ptrdiff_t>(e), rest.end());
         const auto c = d.code_point;
-        if (unicode::is_quotation_mark(c)) break;
+        if (unicode::is_quotation_mark(c) || unicode::is_invisible_space(c) || c < 0xA0) break;
         const auto g = unicode::general_category_of(c);
         if (unicode::is_separator(g) || c == U'\u2026' || g == unicode::general_category::pd) break;
         e = static_cast<std::size_t>(d.next - rest.begin());
@@ -1068,10 +1070,15 @@ struct tokenizer::run {
     return true;
   }
 
-  // Whether the code point at i is white space (a space, a tab, a line break).
+  // White space to the tokenizer: a space, a tab, a line break, or an invisible space (spaces.hpp).
+  static bool is_space_code_point(char32_t c, unicode::char_properties p) {
+    return unicode::is_invisible_space(c) || segment::detail::content_kind(c, p) == segment::detail::k_space;
+  }
+
+  // Whether the code point at i is white space.
   bool starts_with_space(std::size_t i) const {
     auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(i), text.end());
-    return segment::detail::content_kind(d.code_point, unicode::properties(d.code_point)) == segment::detail::k_space;
+    return is_space_code_point(d.code_point, unicode::properties(d.code_point));
   }
 
   // Past the white space at i and the marks that extend it (WB4).
@@ -1080,7 +1087,7 @@ struct tokenizer::run {
     while (i < text.size()) {
       auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(i), text.end());
       const auto p = unicode::properties(d.code_point);
-      const bool s = segment::detail::content_kind(d.code_point, p) == segment::detail::k_space;
+      const bool s = is_space_code_point(d.code_point, p);
       if (!(s && space) && !segment::detail::is_ignorable(p.word())) break;
       space = s;
       i = static_cast<std::size_t>(d.next - text.begin());
@@ -1184,9 +1191,11 @@ struct tokenizer::run {
         }
       }
       p = e;
-      if (st == word_status::emoji && starts_with_space(b)) {
-        // WB3c joins a ZWJ to the pictograph after it even where WB4 has given the ZWJ to a space: the
-        // space and what extends it are white space here as anywhere, and the pictograph starts anew.
+      if ((st == word_status::emoji || st == word_status::other) && starts_with_space(b)) {
+        // White space never begins a token, nor do the invisible characters that the paragraph rules
+        // read as white space (a zero width space, a bidi mark alone: unicode/spaces.hpp). Skip them
+        // and the marks that extend them, and start anew: WB3c joins a ZWJ to the pictograph after it
+        // even where WB4 has given the ZWJ to a space before.
         p = after_space(b);
         continue;
       }
