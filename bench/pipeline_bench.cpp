@@ -8,8 +8,9 @@
 // polnear: 840 real articles, 3.9 MB):
 //   tokenizer            byline::tokenizer::tokenize into a reused token layer (all news rules)
 //   icu_words            ICU word BreakIterator, counting boundaries (its peer)
-//   sentence_splitter    byline::sentence_splitter over tokens made beforehand (the splitter alone)
-//   tokens_and_sentences tokenizer + splitter, end to end
+//   sentence_splitter    byline::sentence_splitter over tokens and paragraphs made beforehand (the
+//                        splitter alone)
+//   tokens_and_sentences tokenizer + splitter, end to end, with no paragraphs to read
 //   icu_sentences        ICU sentence BreakIterator (the peer of both)
 //   default_pipeline     tokenizer + paragraphs + sentences through the pipeline, one document per text
 // plus document memory per token, and the cost of a pipeline with no components on a short text.
@@ -108,13 +109,13 @@ void BM_icu_sentences(benchmark::State& state, int which) {
 void BM_sentence_splitter(benchmark::State& state, int which) {
   const corpus& c = pick(which);
   if (!usable(state, c)) return;
-  byline::token_layer tokens;
-  byline::tokenizer{}.tokenize(std::string_view(c.utf8), tokens);
+  const byline::pipeline before{byline::tokenizer{}, byline::paragraph_segmenter{}};
+  const auto doc = before(std::string_view(c.utf8));
   const byline::sentence_splitter split;
   std::vector<byline::sentence_record> out;
   for (auto _ : state) {
     out.clear();
-    split.split(std::string_view(c.utf8), tokens, out);
+    split.split(std::string_view(c.utf8), doc.annotations().tokens, doc.annotations().paragraphs, out);
     benchmark::DoNotOptimize(out.data());
   }
   byline::bench::report(state, c.utf8.size(), static_cast<std::int64_t>(out.size()), "sentences");
@@ -123,12 +124,18 @@ void BM_sentence_splitter(benchmark::State& state, int which) {
 void BM_tokens_and_sentences(benchmark::State& state, int which) {
   const corpus& c = pick(which);
   if (!usable(state, c)) return;
-  const byline::pipeline nlp{byline::tokenizer{}, byline::sentence_splitter{}};
-  byline::workspace ws;
+  // The two called directly, as the splitter now needs paragraphs in a pipeline: without any, it
+  // splits as it did before it read them.
+  const byline::tokenizer tok;
+  const byline::sentence_splitter split;
+  const std::vector<byline::paragraph_record> no_paragraphs;
   std::size_t n = 0;
   for (auto _ : state) {
-    auto doc = nlp(std::string_view(c.utf8), ws);
-    n = doc.sentences().size();
+    byline::token_layer tokens;  // fresh each time, as a document's would be
+    std::vector<byline::sentence_record> sentences;
+    tok.tokenize(std::string_view(c.utf8), tokens);
+    split.split(std::string_view(c.utf8), tokens, no_paragraphs, sentences);
+    n = sentences.size();
     benchmark::DoNotOptimize(n);
   }
   byline::bench::report(state, c.utf8.size(), static_cast<std::int64_t>(n), "sentences");

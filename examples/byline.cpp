@@ -44,8 +44,8 @@ namespace uni = byline::unicode;
 
 // The default pipeline: tokens, paragraphs, news sentences.
 const byline::pipeline nlp;
-// What `tokens` and `sentences` need, without the paragraph pass.
-const byline::pipeline sentence_nlp{byline::tokenizer{}, byline::sentence_splitter{}};
+// What `tokens` needs. `sentences` takes the default pipeline: sentences nest in paragraphs.
+const byline::pipeline token_nlp{byline::tokenizer{}};
 
 // Exit codes: 2 follows grep and diff for unreadable input, 64 is sysexits' EX_USAGE.
 constexpr int exit_ok = 0;
@@ -465,7 +465,7 @@ void append_words(fmt::memory_buffer& out, std::string_view text, bool all) {
 }
 
 void append_tokens(fmt::memory_buffer& out, std::string_view text) {
-  const auto doc = sentence_nlp(text);
+  const auto doc = token_nlp(text);
   for (auto t : doc.tokens()) {
     const auto o = t.offsets();
     fmt::format_to(std::back_inserter(out), "{}\t{}\t{}\t{}\t", o.begin, o.end, t.kind(), t.rule());
@@ -475,7 +475,7 @@ void append_tokens(fmt::memory_buffer& out, std::string_view text) {
 }
 
 void append_news_sentences(fmt::memory_buffer& out, std::string_view text) {
-  const auto doc = sentence_nlp(text);
+  const auto doc = nlp(text);
   for (auto s : doc.sentences()) {
     const auto o = s.offsets();
     fmt::format_to(std::back_inserter(out), "{}\t{}\t", o.begin, o.end);

@@ -1,4 +1,5 @@
 // byline/fmt.hpp: {fmt} formatters for offsets, enums, document views and segments.
+#include <byline/document/paragraphs.hpp>
 #include <byline/fmt.hpp>
 #include <byline/pipeline.hpp>
 #include <byline/segment/graphemes.hpp>
@@ -21,7 +22,7 @@ namespace {
 namespace uni = byline::unicode;
 namespace seg = byline::segment;
 
-const byline::pipeline nlp{byline::tokenizer{}, byline::sentence_splitter{}};
+const byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}, byline::sentence_splitter{}};
 
 template <class Doc>
 auto find_token(const Doc& doc, std::string_view utf8) {
@@ -118,10 +119,10 @@ TEST_CASE("fmt: ill-formed input prints as U+FFFD", "[fmt]") {
 TEST_CASE("fmt: paragraphs", "[fmt]") {
   auto doc = nlp(std::string_view("Harbour talks\n\nHome | World\n\nBody text."));
   auto& a = doc.annotations();
+  a.paragraphs.clear();  // the segmenter's, replaced by ones with every flag
   a.paragraphs.push_back({0, 13, 0, 2, uni::script::latin, byline::paragraph_flag::heading});
   a.paragraphs.push_back({15, 27, 2, 5, uni::script::latin, byline::paragraph_flag::boilerplate});
   a.paragraphs.push_back({29, 39, 5, 8, uni::script::latin, 0});
-  a.present = a.present | byline::layers::paragraphs;
   const auto ps = doc.paragraphs();
   CHECK(fmt::format("{}", ps[0]) == "Harbour talks");
   CHECK(fmt::format("{:d}", ps[0]) == "Harbour talks/Latin,heading@0:13");

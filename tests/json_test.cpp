@@ -1,5 +1,6 @@
 // byline::io::write_json / to_json / write_jsonl: the output is parsed back with a small strict JSON
 // parser (RFC 8259, no extensions) and compared with the document it came from.
+#include <byline/document/paragraphs.hpp>
 #include <byline/io/json.hpp>
 #include <byline/pipeline.hpp>
 #include <byline/tokenize/sentences.hpp>
@@ -264,7 +265,7 @@ json_value parse(std::string_view out) {
   return json_parser(out).parse();
 }
 
-const byline::pipeline nlp{byline::tokenizer{}, byline::sentence_splitter{}};
+const byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}, byline::sentence_splitter{}};
 const byline::pipeline tokens_only{byline::tokenizer{}};
 
 std::string read_file(const std::string& path) {
@@ -515,11 +516,11 @@ TEST_CASE("json: layers appear only when the document has them", "[json]") {
     const auto k = round_trip(doc, {.tokens = false});
     CHECK(k.keys == std::vector<std::string>{"length", "unit", "invalid_sequences"});
   }
-  SECTION("tokens and sentences, metadata first") {
+  SECTION("tokens, sentences and paragraphs, metadata first") {
     const auto doc = nlp(std::string_view("One. Two."));
     const auto j = parse(byline::io::to_json(doc, {.metadata = {{"file", "a \"b\".txt"}, {"id", "7"}}}));
-    CHECK(j.keys ==
-          std::vector<std::string>{"file", "id", "length", "unit", "invalid_sequences", "tokens", "sentences"});
+    CHECK(j.keys == std::vector<std::string>{"file", "id", "length", "unit", "invalid_sequences", "tokens", "sentences",
+                                             "paragraphs"});
     CHECK(j["file"].str == "a \"b\".txt");
     CHECK(j["sentences"].size() == 2);
     CHECK(j["sentences"][1]["text"].str == "Two.");
@@ -529,11 +530,11 @@ TEST_CASE("json: layers appear only when the document has them", "[json]") {
     const auto doc = nlp(std::string_view(""));
     const auto out = byline::io::to_json(doc);
     CHECK(out == "{\n  \"length\": 0,\n  \"unit\": \"utf-8\",\n  \"invalid_sequences\": 0,\n  \"tokens\": [],\n"
-                 "  \"sentences\": []\n}");
+                 "  \"sentences\": [],\n  \"paragraphs\": []\n}");
     parse(out);
   }
   SECTION("paragraphs, added by hand") {
-    auto doc = nlp(std::string_view("Headline here\n\nBody text. More."));
+    auto doc = tokens_only(std::string_view("Headline here\n\nBody text. More."));
     auto& a = doc.annotations();
     a.paragraphs.push_back({0, 13, 0, 2, uni::script::latin, byline::paragraph_flag::heading});
     a.paragraphs.push_back({15, 31, 2, 7, uni::script::latin, byline::paragraph_flag::boilerplate});

@@ -1,4 +1,5 @@
 // The pipeline: composition with users' components, thread safety, workspaces, pipe().
+#include <byline/document/paragraphs.hpp>
 #include <byline/pipeline.hpp>
 #include <byline/tokenize/sentences.hpp>
 #include <byline/tokenize/tokenizer.hpp>
@@ -55,7 +56,8 @@ std::vector<std::string> acronyms(const Doc& doc) {
 }  // namespace
 
 TEST_CASE("a user's component composes with the built-in ones", "[pipeline]") {
-  const byline::pipeline nlp{byline::tokenizer{}, byline::sentence_splitter{}, acronym_marker{}};
+  const byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}, byline::sentence_splitter{},
+                             acronym_marker{}};
   STATIC_REQUIRE(byline::component<acronym_marker>);
   STATIC_REQUIRE(decltype(nlp)::provides.contains(byline::layers::tokens | byline::layers::sentences |
                                                    byline::layers::user(0)));
@@ -92,7 +94,8 @@ TEST_CASE("documents borrow contiguous text and own everything else", "[pipeline
 }
 
 TEST_CASE("a const pipeline gives the same answers from many threads at once", "[pipeline][threads]") {
-  const byline::pipeline nlp{byline::tokenizer{}, byline::sentence_splitter{}, acronym_marker{}};
+  const byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}, byline::sentence_splitter{},
+                             acronym_marker{}};
   const std::string text = "The U.S. and NATO said on Jan. 5 that the EU’s plan “is not enough.” Kyiv agreed.";
   const auto want = acronyms(nlp(text));
   const auto want_tokens = nlp(text).tokens().size();

@@ -4,8 +4,9 @@
 //   - no break after a title (Mr. Gen. Sen.), nor after another abbreviation or an initial unless
 //     the next word usually starts sentences ("the U.S. President" stays whole, "the U.S. The" breaks);
 //   - no break before a lower-case word, even after ? or ! and a closing quote ("“Why?” he asked.");
-//   - a blank line always ends a sentence; a single line break ends one (a headline, a menu item
-//     stands alone) unless the line runs on into a lower-case word (text wrapped at a fixed width).
+//   - a paragraph always ends a sentence (the splitter reads the paragraph layer, so sentences nest in
+//     paragraphs); a single line break ends one (a headline, a menu item stands alone) unless the line
+//     runs on into a lower-case word (text wrapped at a fixed width).
 #pragma once
 
 #include <byline/document/records.hpp>
@@ -48,28 +49,56 @@ static_assert(std::ranges::is_sorted(title_abbreviations) && std::ranges::is_sor
 }  // namespace detail
 
 struct sentence_splitter {
-  static constexpr layers needs = layers::tokens;
+  static constexpr layers needs = layers::tokens | layers::paragraphs;
   static constexpr layers provides = layers::sentences;
 
   template <class Doc>
   void operator()(Doc& doc, workspace&) const {
-    split(doc.text(), doc.annotations().tokens, doc.annotations().sentences);
+    split(doc.text(), doc.annotations().tokens, doc.annotations().paragraphs, doc.annotations().sentences);
   }
 
-  // Appends the sentences of tokens `t` over `text` to `out`.
+  // Appends the sentences of tokens `t` over `text` to `out`. Every paragraph boundary (a paragraph's
+  // first or end token) ends a sentence, so that each sentence lies in one paragraph.
   //
-  // Only the gaps between tokens where UAX #29 puts a boundary can end a sentence, and every line
-  // break is such a boundary (SB4), so the work goes by boundaries (one every sentence or line)
-  // rather than by tokens: each boundary finds its gap by a galloping search from the last one.
+  // Only the gaps between tokens where UAX #29 puts a boundary can end a sentence, besides paragraph
+  // boundaries, and every line break is such a boundary (SB4), so the work goes by boundaries (one
+  // every sentence or line) rather than by tokens: each boundary finds its gap by a galloping search
+  // from the last one.
   template <class C>
-  void split(std::basic_string_view<C> text, const token_layer& t, std::vector<sentence_record>& out) const {
+  void split(std::basic_string_view<C> text, const token_layer& t, const std::vector<paragraph_record>& paragraphs,
+             std::vector<sentence_record>& out) const {
     const std::size_t n = t.size();
     if (n == 0) return;
     out.reserve(out.size() + n / 16 + 1);
-    std::uint32_t first = 0;  // the current sentence's first token
-    std::uint32_t i = 1;      // candidate gap: between tokens i-1 and i
+    std::uint32_t first = 0;    // the current sentence's first token
+    std::uint32_t i = 1;        // candidate gap: between tokens i-1 and i
+    std::uint32_t decided = 0;  // every gap up to this one is decided
     std::string buf;
     const auto& begins = t.begin;
+    auto end_sentence = [&](std::uint32_t gap) {
+      if (gap <= first) return;
+      out.push_back({first, gap});
+      first = gap;
+    };
+
+    // Paragraph boundaries: the first and end tokens of the paragraphs, in order.
+    std::size_t cut_at = 0;
+    auto cut = [&]() -> std::uint32_t {
+      if (cut_at >= 2 * paragraphs.size()) return static_cast<std::uint32_t>(n);
+      const auto& p = paragraphs[cut_at / 2];
+      return cut_at % 2 == 0 ? p.first_token : p.end_token;
+    };
+    // Ends the sentences at the paragraph boundaries up to `limit`.
+    auto settle = [&](std::size_t limit) {
+      for (;;) {
+        while (cut() <= decided) ++cut_at;
+        const std::uint32_t gap = cut();
+        if (gap > limit || gap >= n) return;
+        end_sentence(gap);
+        decided = gap;
+      }
+    };
+
     for (auto seg : segment::sentences(text)) {
       const std::size_t boundary = seg.offsets().end;
       if (boundary <= begins[i - 1]) continue;  // in a gap already decided (or before the first token)
@@ -82,22 +111,24 @@ struct sentence_splitter {
       const auto hi = static_cast<std::uint32_t>(std::min<std::size_t>(n, lo + step + 1));
       i = static_cast<std::uint32_t>(std::lower_bound(begins.begin() + lo, begins.begin() + hi, boundary) - begins.begin());
       if (i >= n) break;
-      if (t.end[i - 1] > boundary || i <= first) continue;  // inside a token, or a gap already decided
-      const std::uint32_t gap_begin = t.end[i - 1], gap_end = t.begin[i];
-      const auto lines = line_breaks(text.substr(gap_begin, gap_end - gap_begin));
-      bool brk;
-      if (lines >= 2)
-        brk = true;  // a blank line: a paragraph ends
-      else if (lines == 1)
-        brk = !runs_on(text, t, i);
-      else
-        brk = !suppressed(text, t, i, buf);
-      if (brk) {
-        out.push_back({first, i});
-        first = i;
+      if (t.end[i - 1] > boundary) continue;  // inside a token
+      settle(i);
+      if (i > decided) {
+        const std::uint32_t gap_begin = t.end[i - 1], gap_end = t.begin[i];
+        const auto lines = line_breaks(text.substr(gap_begin, gap_end - gap_begin));
+        bool brk;
+        if (lines >= 2)
+          brk = true;  // a blank line: a paragraph ends
+        else if (lines == 1)
+          brk = !runs_on(text, t, i);
+        else
+          brk = !suppressed(text, t, i, buf);
+        if (brk) end_sentence(i);
+        decided = i;
       }
       ++i;  // this gap is decided; the next boundary lies further on
     }
+    settle(n);
     out.push_back({first, static_cast<std::uint32_t>(n)});
   }
 
