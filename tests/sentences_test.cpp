@@ -157,6 +157,27 @@ TEST_CASE("a line of invisible characters ends the sentence with the paragraph",
   }
 }
 
+TEST_CASE("an ellipsis character ends a sentence as three full stops do", "[sentences]") {
+  for (const std::string dots : {"...", "\u2026"}) {
+    INFO("ellipsis: " << dots);
+    CHECK(sentences_of(nlp("Talks stalled" + dots + " Then the envoys left.")) ==
+          strings{"Talks stalled" + dots, "Then the envoys left."});
+    CHECK(sentences_of(nlp("Talks stalled" + dots + " and then the envoys left.")) ==
+          strings{"Talks stalled" + dots + " and then the envoys left."});
+    // A closing quote after it goes with it.
+    CHECK(sentences_of(nlp("\u201CWe waited" + dots + "\u201D The envoys left.")) ==
+          strings{"\u201CWe waited" + dots + "\u201D", "The envoys left."});
+    CHECK(sentences_of(nlp("\u201CWe waited" + dots + "\u201D he said.")) ==
+          strings{"\u201CWe waited" + dots + "\u201D he said."});
+    // Numbers do not start a sentence before a lower-case word (UAX #29's SB8).
+    CHECK(sentences_of(nlp("They counted" + dots + " 5 people left.")) ==
+          strings{"They counted" + dots + " 5 people left."});
+    // At the end of a line, as at the end of the text.
+    CHECK(sentences_of(nlp("Talks stalled" + dots + "\nand then the envoys left.")) ==
+          strings{"Talks stalled" + dots, "and then the envoys left."});
+  }
+}
+
 TEST_CASE("random text: tokens, paragraphs and sentences nest", "[sentences][paragraphs][random]") {
   static const char* const pieces[] = {
       "The", "talks", "ended", "Mr.", "U.S.", "Kyiv", "and", "a", "1990s", "3.5", "$1.2bn",

@@ -4,6 +4,7 @@
 //   - no break after a title (Mr. Gen. Sen.), nor after another abbreviation or an initial unless
 //     the next word usually starts sentences ("the U.S. President" stays whole, "the U.S. The" breaks);
 //   - no break before a lower-case word, even after ? or ! and a closing quote ("“Why?” he asked.");
+//   - … (U+2026) ends a sentence as "..." does, though UAX #29 has no boundary after it;
 //   - a paragraph always ends a sentence (the splitter reads the paragraph layer, so sentences nest in
 //     paragraphs); a single line break ends one (a headline, a menu item stands alone) unless the line
 //     runs on into a lower-case word (text wrapped at a fixed width).
@@ -61,9 +62,9 @@ struct sentence_splitter {
   // first or end token) ends a sentence, so that each sentence lies in one paragraph.
   //
   // Only the gaps between tokens where UAX #29 puts a boundary can end a sentence, besides paragraph
-  // boundaries, and every line break is such a boundary (SB4), so the work goes by boundaries (one
-  // every sentence or line) rather than by tokens: each boundary finds its gap by a galloping search
-  // from the last one.
+  // boundaries and the gaps after "…", and every line break is such a boundary (SB4), so the work
+  // goes by boundaries (one every sentence or line) rather than by tokens: each boundary finds its
+  // gap by a galloping search from the last one.
   template <class C>
   void split(std::basic_string_view<C> text, const token_layer& t, const std::vector<paragraph_record>& paragraphs,
              std::vector<sentence_record>& out) const {
@@ -88,13 +89,17 @@ struct sentence_splitter {
       const auto& p = paragraphs[cut_at / 2];
       return cut_at % 2 == 0 ? p.first_token : p.end_token;
     };
-    // Ends the sentences at the paragraph boundaries up to `limit`.
+    // The gaps after "…": found by the token kinds, a byte each.
+    std::uint32_t ellipsis_from = 0;
+    std::uint32_t ellipsis_gap = next_ellipsis_gap(text, t, ellipsis_from);
+    // Decides the paragraph boundaries and the gaps after "…" up to `limit`, in order.
     auto settle = [&](std::size_t limit) {
       for (;;) {
         while (cut() <= decided) ++cut_at;
-        const std::uint32_t gap = cut();
+        while (ellipsis_gap <= decided) ellipsis_gap = next_ellipsis_gap(text, t, ellipsis_from);
+        const std::uint32_t c = cut(), gap = std::min(c, ellipsis_gap);
         if (gap > limit || gap >= n) return;
-        end_sentence(gap);
+        if (gap == c || ends_after_ellipsis(text, t, gap, buf)) end_sentence(gap);
         decided = gap;
       }
     };
@@ -154,6 +159,48 @@ struct sentence_splitter {
       k += len;
     }
     return lines;
+  }
+
+  // The next gap after a "…" token (and the closing quotes and brackets glued to it) that holds white
+  // space, searching tokens from `from`, which moves past it; the number of tokens when none is left.
+  // UAX #29 gives U+2026 no Sentence_Break of a terminator, so these gaps are no boundaries of its.
+  template <class C>
+  static std::uint32_t next_ellipsis_gap(std::basic_string_view<C> text, const token_layer& t, std::uint32_t& from) {
+    const auto n = static_cast<std::uint32_t>(t.size());
+    while (from < n) {
+      const auto k = static_cast<std::uint32_t>(std::find(t.kind.begin() + from, t.kind.end(), token_kind::ellipsis) -
+                                                t.kind.begin());
+      from = k + 1;
+      if (k >= n) break;
+      if (t.rule[k] != token_rule::word_boundary) continue;  // "...": UAX #29 sees its full stops
+      std::uint32_t g = k + 1;
+      while (g < n && t.begin[g] == t.end[g - 1] && is_closer(text, t, g)) ++g;
+      if (g < n && t.begin[g] > t.end[g - 1]) return g;
+    }
+    return n;
+  }
+
+  template <class C>
+  static bool is_closer(std::basic_string_view<C> text, const token_layer& t, std::uint32_t i) {
+    if (t.kind[i] == token_kind::quote) return (t.flags[i] & token_flag::close_quote) != 0;
+    const char32_t c = single(text, t, i);
+    return c == U')' || c == U']' || c == U'}';
+  }
+
+  // Whether the gap before token i, after a "…", ends a sentence: as UAX #29 and the rules above
+  // would decide after "...", where SB8 goes on past numbers and punctuation to a lower-case letter.
+  template <class C>
+  bool ends_after_ellipsis(std::basic_string_view<C> text, const token_layer& t, std::uint32_t i, std::string& buf) const {
+    const auto lines = line_breaks(text.substr(t.end[i - 1], t.begin[i] - t.end[i - 1]));
+    if (lines >= 2) return true;
+    if (lines == 1) return !runs_on(text, t, i);
+    if (suppressed(text, t, i, buf)) return false;
+    for (std::uint32_t k = i; k < t.size() && k < i + 16; ++k) {
+      if (k > i && line_breaks(text.substr(t.end[k - 1], t.begin[k] - t.end[k - 1])) > 0) break;
+      if (t.flags[k] & token_flag::has_alpha) return !(t.flags[k] & token_flag::all_lower);
+      if (is_terminator(t.kind[k], single(text, t, k))) break;
+    }
+    return true;
   }
 
   static bool is_terminator(token_kind k, char32_t c) {
