@@ -306,7 +306,7 @@ bool same(const byline::token_layer& a, const byline::token_layer& b) {
 TEST_CASE("the ASCII fast paths and the general path make the same tokens", "[tokenizer][paths]") {
   // A million texts in a normal build; sanitizers and unoptimised builds try fewer.
 #if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
-  constexpr int iterations = 20'000;
+  constexpr int iterations = 100'000;
 #else
   constexpr int iterations = 1'000'000;
 #endif
