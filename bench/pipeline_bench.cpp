@@ -8,7 +8,8 @@
 // polnear: 840 real articles, 3.9 MB):
 //   tokenizer            byline::tokenizer::tokenize into a reused token layer (all news rules)
 //   icu_words            ICU word BreakIterator, counting boundaries (its peer)
-//   sentence_splitter    byline::sentence_splitter over tokens made beforehand (the splitter alone)
+//   sentence_splitter    byline::sentence_splitter over tokens and paragraphs made beforehand (the
+//                        splitter alone)
 //   icu_sentences        ICU sentence BreakIterator (the peer of both)
 //   default_pipeline     tokenizer + paragraphs + sentences through the pipeline, one document per text
 //                        (borrowing the text; default_pipeline_owned: copying it, as nlp(text) does)
@@ -108,13 +109,14 @@ void BM_icu_sentences(benchmark::State& state, int which) {
 void BM_sentence_splitter(benchmark::State& state, int which) {
   const corpus& c = pick(which);
   if (!usable(state, c)) return;
-  byline::token_layer tokens;
-  byline::tokenizer{}.tokenize(std::string_view(c.utf8), tokens);
+  const byline::pipeline before{byline::tokenizer{}, byline::paragraph_segmenter{}};
+  const auto doc = before(byline::borrow(c.utf8));
   const byline::sentence_splitter split;
   std::vector<byline::sentence_record> out;
   for (auto _ : state) {
     out.clear();
-    split.split(std::string_view(c.utf8), tokens, out);
+    split.split(std::string_view(c.utf8), doc.get<byline::token_layer>(), doc.get<byline::paragraph_layer>().items,
+                out);
     benchmark::DoNotOptimize(out.data());
   }
   byline::bench::report(state, c.utf8.size(), static_cast<std::int64_t>(out.size()), "sentences");

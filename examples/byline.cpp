@@ -422,7 +422,7 @@ void append_escaped(fmt::memory_buffer& out, std::string_view text, std::size_t 
 
     const auto d = uni::decode<uni::encoding::utf8>(it, end);
     if (d.error != uni::decode_error::none) {
-      out.append(std::string_view("\xEF\xBF\xBD"));  // U+FFFD in UTF-8
+      uni::encode_utf8<char>(uni::replacement_character, std::back_inserter(out));
     } else if (d.code_point == U'\\') {
       out.append(std::string_view("\\\\"));
     } else if (d.code_point == U'\n') {

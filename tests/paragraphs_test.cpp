@@ -2,6 +2,8 @@
 #include <byline/document/paragraphs.hpp>
 #include <byline/pipeline.hpp>
 #include <byline/segment/words.hpp>
+#include <byline/tokenize/tokenizer.hpp>
+#include <byline/unicode/marks.hpp>
 #include <byline/unicode/utf.hpp>
 
 #include <catch2/catch.hpp>
@@ -19,8 +21,9 @@ namespace {
 
 using byline::unicode::script;
 
-// Until the real tokenizer lands: every non-whitespace UAX #29 word segment is a token.
-struct toy_tokenizer {
+// Every non-whitespace UAX #29 word segment a token, zero width spaces and lone bidi marks included:
+// a tokenizer other than byline's, to show that paragraphs nest tokens whatever made them.
+struct segment_tokenizer {
   using needs = byline::layers<>;
   using provides = byline::layers<byline::token_layer>;
   template <class Doc>
@@ -34,7 +37,7 @@ struct toy_tokenizer {
   }
 };
 
-const byline::pipeline nlp{toy_tokenizer{}, byline::paragraph_segmenter{}};
+const byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}};
 
 constexpr std::uint8_t B = byline::paragraph_flag::boilerplate;
 constexpr std::uint8_t H = byline::paragraph_flag::heading;
@@ -324,13 +327,30 @@ TEST_CASE("a long paragraph in the body script with sentence punctuation is neve
 TEST_CASE("users add their own chrome phrases", "[paragraphs]") {
   byline::paragraph_segmenter seg;
   seg.boilerplate_phrases.push_back("  Kelmouth   Gazette  ");
-  const byline::pipeline mine{toy_tokenizer{}, seg};
+  const byline::pipeline mine{byline::tokenizer{}, seg};
   const std::string text = "KELMOUTH GAZETTE\n\nThe library opened on Saturday.";
   auto a = nlp(text);
   auto b = mine(text);
   CHECK(a.paragraphs()[0].is_heading());
   CHECK(b.paragraphs()[0].is_boilerplate());
   CHECK(!b.paragraphs()[1].is_boilerplate());
+}
+
+TEST_CASE("chrome phrases match whatever quotation marks and apostrophes the page uses", "[paragraphs][marks]") {
+  // The marks are unicode/marks.hpp's table, as token norms fold them.
+  byline::paragraph_segmenter seg;
+  seg.boilerplate_phrases = {"Editor's picks", "Our \"Daily\" digest"};
+  const byline::pipeline mine{byline::tokenizer{}, seg};
+  for (const auto& m : byline::unicode::marks) {
+    std::string mark;
+    byline::unicode::encode_utf8<char>(m.code_point, std::back_inserter(mark));
+    INFO("U+" << std::hex << static_cast<std::uint32_t>(m.code_point) << " " << mark);
+    const std::string line = m.straight == U'\'' ? "EDITOR" + mark + "S PICKS" : "Our " + mark + "daily" + mark + " digest";
+    auto doc = mine(line + "\n\nThe library opened on Saturday, and hundreds of residents queued in the rain.");
+    REQUIRE(doc.paragraphs().size() == 2);
+    CHECK(doc.paragraphs()[0].is_boilerplate());
+    CHECK(!doc.paragraphs()[1].is_boilerplate());
+  }
 }
 
 TEST_CASE("a workspace is reused across documents", "[paragraphs]") {
@@ -424,4 +444,84 @@ TEST_CASE("a line in another script starts a paragraph of its own", "[paragraphs
   // Lines in one script stay together, and a line of digits and punctuation has no script to differ.
   auto one = nlp(std::string_view("First line of a story\nsecond line, 2024 —\n12:30 | 14:00\nthird line."));
   CHECK(one.paragraphs().size() == 1);
+}
+
+namespace {
+
+// Tokens are sorted and disjoint; paragraphs are in order, disjoint, cover their tokens, and take
+// every token exactly once.
+template <class Doc>
+void check_nesting(const Doc& doc) {
+  const auto& t = doc.template get<byline::token_layer>();
+  const auto& ps = doc.template get<byline::paragraph_layer>().items;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    CHECK(t.begin[i] < t.end[i]);
+    if (i > 0) CHECK(t.end[i - 1] <= t.begin[i]);
+  }
+  std::uint32_t next = 0;
+  for (std::size_t k = 0; k < ps.size(); ++k) {
+    const auto& p = ps[k];
+    INFO("paragraph " << k << " [" << p.begin << ", " << p.end << ") tokens [" << p.first_token << ", "
+                      << p.end_token << ")");
+    CHECK(p.first_token == next);
+    CHECK(p.begin < p.end);
+    if (k > 0) CHECK(ps[k - 1].end <= p.begin);
+    for (auto i = p.first_token; i < p.end_token; ++i) {
+      CHECK(p.begin <= t.begin[i]);
+      CHECK(t.end[i] <= p.end);
+    }
+    next = p.end_token;
+  }
+  CHECK(next == t.size());
+}
+
+}  // namespace
+
+TEST_CASE("a line of invisible characters is blank, and holds no token", "[paragraphs][nesting]") {
+  for (const std::string invisible : {"\u200B", "\u200E", "\uFEFF", "\u200F\u2060", " \u200B ", "\u200B\u0301"}) {
+    INFO("invisible line: " << invisible);
+    const std::string text = "the deal was fragile and\n" + invisible + "\ncould collapse within weeks.";
+    auto doc = nlp(text);
+    check_nesting(doc);
+    REQUIRE(doc.paragraphs().size() == 2);
+    CHECK(doc.paragraphs()[0].text() == "the deal was fragile and");
+    CHECK(doc.paragraphs()[1].text() == "could collapse within weeks.");
+    CHECK(doc.tokens().size() == 10);
+  }
+  // Between words they are white space too.
+  auto doc = nlp(std::string_view("Kyiv\u200Bagreed \uFEFFtoday."));
+  check_nesting(doc);
+  std::vector<std::string> words;
+  for (auto t : doc.tokens()) words.emplace_back(t.text());
+  CHECK(words == std::vector<std::string>{"Kyiv", "agreed", "today", "."});
+}
+
+TEST_CASE("paragraphs nest tokens whatever the tokenizer makes", "[paragraphs][nesting]") {
+  SECTION("a token on a line that would be blank starts no paragraph of its own, and lies in one") {
+    const byline::pipeline segments{segment_tokenizer{}, byline::paragraph_segmenter{}};
+    auto doc = segments(std::string_view("the deal was fragile and\n\u200B\ncould collapse.\n\n\u200E\n\nEnd."));
+    check_nesting(doc);
+    CHECK(doc.paragraphs().size() == 3);
+  }
+  SECTION("a line break inside a token ends no line") {
+    const byline::pipeline special{byline::tokenizer{}.add_special_case("x\n\ny", {"x\n\ny"}),
+                                   byline::paragraph_segmenter{}};
+    const std::string text = "Before.\n\nx\n\ny after.\n\nEnd.\u2029x\n\ny";
+    for (const auto& doc : {special(std::string_view(text))}) {
+      check_nesting(doc);
+      REQUIRE(doc.paragraphs().size() == 4);
+      CHECK(doc.paragraphs()[1].text() == "x\n\ny after.");
+      CHECK(doc.paragraphs()[3].text() == "x\n\ny");
+    }
+    const auto u16 = to<char16_t>(text);
+    auto doc16 = special(std::u16string_view(u16));
+    check_nesting(doc16);
+    CHECK(doc16.paragraphs().size() == 4);
+  }
+  SECTION("a URL stops at a line break") {
+    auto doc = nlp(std::string_view("See https://example.org/a\u0085\u0085b now."));
+    check_nesting(doc);
+    CHECK(doc.paragraphs().size() == 2);
+    CHECK(doc.tokens()[1].text() == "https://example.org/a");
+  }
 }

@@ -6,7 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <list>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -106,4 +108,132 @@ TEST_CASE("a sentence splitter over an unterminated or empty text", "[sentences]
   CHECK(next == doc.tokens().size());
   REQUIRE(doc.sentence_of(5).has_value());
   CHECK(doc.sentence_of(5)->index() == 1);
+}
+
+TEST_CASE("only real line breaks count as lines, in every encoding", "[sentences]") {
+  // U+2005 FOUR-PER-EM SPACE ends in the byte 0x85 in UTF-8, which is NEL's code point: a space here.
+  const std::string text = "Mr.\u2005Smith left. Prices rose and\u0085fell. It ended.\u0085Then talks began.";
+  const strings want = {"Mr.\u2005Smith left.", "Prices rose and\u0085fell.", "It ended.", "Then talks began."};
+  CHECK(sentences_of(nlp(text)) == want);
+  const auto u16 = byline::unicode::to_utf16(text);
+  CHECK(sentences_of(nlp(std::u16string_view(u16))) == want);
+}
+
+namespace {
+
+// Every sentence lies in one paragraph, and a paragraph boundary is a sentence boundary.
+template <class Doc>
+void check_sentences_nest(const Doc& doc) {
+  const auto& ps = doc.template get<byline::paragraph_layer>().items;
+  for (auto s : doc.sentences()) {
+    INFO("sentence " << s.index() << ": " << byline::unicode::to_utf8(s.text()));
+    const auto in = std::ranges::count_if(
+        ps, [&](const auto& p) { return p.first_token <= s.first_token() && s.end_token() <= p.end_token; });
+    CHECK(in == 1);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a change of script at a single line break ends the sentence with the paragraph", "[sentences][paragraphs]") {
+  // The menu line runs on into a lower-case line; without the paragraph they would be one sentence.
+  const std::string text = "\u0627\u0644\u0631\u0626\u064A\u0633\u064A\u0629 | \u0633\u064A\u0627\u0633\u0629\n"
+                           "ports reopen after a week of strikes, officials said.\n";
+  auto doc = nlp(text);
+  REQUIRE(doc.paragraphs().size() == 2);
+  check_sentences_nest(doc);
+  CHECK(sentences_of(doc) == strings{"\u0627\u0644\u0631\u0626\u064A\u0633\u064A\u0629 | \u0633\u064A\u0627\u0633\u0629",
+                                     "ports reopen after a week of strikes, officials said."});
+  CHECK(doc.paragraphs()[0].sentences().size() == 1);
+  CHECK(doc.paragraphs()[1].sentences().size() == 1);
+}
+
+TEST_CASE("a line of invisible characters ends the sentence with the paragraph", "[sentences][paragraphs]") {
+  for (const std::string invisible : {"\u200B", "\u200E", "\uFEFF"}) {
+    auto doc = nlp("Observers said the deal was fragile and\n" + invisible + "\ncould collapse within weeks.");
+    REQUIRE(doc.paragraphs().size() == 2);
+    check_sentences_nest(doc);
+    CHECK(sentences_of(doc) == strings{"Observers said the deal was fragile and", "could collapse within weeks."});
+  }
+}
+
+TEST_CASE("an ellipsis character ends a sentence as three full stops do", "[sentences]") {
+  for (const std::string dots : {"...", "\u2026"}) {
+    INFO("ellipsis: " << dots);
+    CHECK(sentences_of(nlp("Talks stalled" + dots + " Then the envoys left.")) ==
+          strings{"Talks stalled" + dots, "Then the envoys left."});
+    CHECK(sentences_of(nlp("Talks stalled" + dots + " and then the envoys left.")) ==
+          strings{"Talks stalled" + dots + " and then the envoys left."});
+    // A closing quote after it goes with it.
+    CHECK(sentences_of(nlp("\u201CWe waited" + dots + "\u201D The envoys left.")) ==
+          strings{"\u201CWe waited" + dots + "\u201D", "The envoys left."});
+    CHECK(sentences_of(nlp("\u201CWe waited" + dots + "\u201D he said.")) ==
+          strings{"\u201CWe waited" + dots + "\u201D he said."});
+    // Numbers do not start a sentence before a lower-case word (UAX #29's SB8).
+    CHECK(sentences_of(nlp("They counted" + dots + " 5 people left.")) ==
+          strings{"They counted" + dots + " 5 people left."});
+    // At the end of a line, as at the end of the text.
+    CHECK(sentences_of(nlp("Talks stalled" + dots + "\nand then the envoys left.")) ==
+          strings{"Talks stalled" + dots, "and then the envoys left."});
+  }
+}
+
+TEST_CASE("random text: tokens, paragraphs and sentences nest", "[sentences][paragraphs][random]") {
+  static const char* const pieces[] = {
+      "The", "talks", "ended", "Mr.", "U.S.", "Kyiv", "and", "a", "1990s", "3.5", "$1.2bn",
+      ".", ".", "!", "?", ",", "\u2026", "...", "\u201C", "\u201D", "'", "(", ")", "-", "|",
+      " ", " ", " ", " ", "\n", "\n", "\n\n", "\r\n", "\u2029", "\u2028", "\u0085", "\t", "\u00A0",
+      "\u200B", "\u200E", "\u200F", "\uFEFF", "\u2060", "\u0301", "\u200D", "\u3000",
+      "\u0627\u0644\u0631\u0626\u064A\u0633", "\u0633\u064A\u0627\u0633\u0629", "\u041D\u043E\u0432\u043E\u0441\u0442\u0438",
+      "\u6771\u4EAC", "\u3053\u308C", "\u05E9\u05DC\u05D5\u05DD", "\U0001F600", "\xFF"};
+#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
+  constexpr int iterations = 5'000;
+#else
+  constexpr int iterations = 50'000;
+#endif
+  std::mt19937 rng(7);
+  int failures = 0;
+  std::size_t paragraphs = 0, sentences = 0;  // so that the test cannot pass on empty layers
+  for (int it = 0; it < iterations && failures < 3; ++it) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 40) + 1;
+    for (int k = 0; k < n; ++k) text += pieces[rng() % std::size(pieces)];
+    auto check = [&](const auto& doc) {
+      const auto& t = doc.template get<byline::token_layer>();
+      const auto& ps = doc.template get<byline::paragraph_layer>().items;
+      const auto& ss = doc.template get<byline::sentence_layer>().items;
+      bool ok = true;
+      // Tokens sorted and disjoint.
+      for (std::size_t i = 0; i < t.size(); ++i)
+        ok = ok && t.begin[i] < t.end[i] && (i == 0 || t.end[i - 1] <= t.begin[i]);
+      // Every token in exactly one paragraph, which covers it.
+      std::vector<int> in_paragraphs(t.size(), 0), in_sentences(t.size(), 0);
+      for (const auto& p : ps)
+        for (auto i = p.first_token; i < p.end_token && i < t.size(); ++i) {
+          ++in_paragraphs[i];
+          ok = ok && p.begin <= t.begin[i] && t.end[i] <= p.end;
+        }
+      // Every sentence inside one paragraph; sentences cover every token exactly once.
+      for (const auto& s : ss) {
+        ok = ok && s.first_token < s.end_token;
+        ok = ok && std::ranges::count_if(ps, [&](const auto& p) {
+                     return p.first_token <= s.first_token && s.end_token <= p.end_token;
+                   }) == 1;
+        for (auto i = s.first_token; i < s.end_token && i < t.size(); ++i) ++in_sentences[i];
+      }
+      ok = ok && std::ranges::all_of(in_paragraphs, [](int c) { return c == 1; }) &&
+           std::ranges::all_of(in_sentences, [](int c) { return c == 1; });
+      paragraphs += ps.size();
+      sentences += ss.size();
+      return ok;
+    };
+    const auto u16 = byline::unicode::to_utf16(text);
+    if (!check(nlp(std::string_view(text))) || !check(nlp(std::u16string_view(u16)))) {
+      ++failures;
+      FAIL_CHECK("tokens, paragraphs and sentences do not nest in \"" << text << "\"");
+    }
+  }
+  CHECK(failures == 0);
+  CHECK(paragraphs > static_cast<std::size_t>(iterations));
+  CHECK(sentences > paragraphs);
 }

@@ -1,10 +1,12 @@
 // The news tokenizer, case by case, over every kind of input the pipeline accepts.
 #include <byline/pipeline.hpp>
 #include <byline/tokenize/tokenizer.hpp>
+#include <byline/unicode/marks.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <list>
+#include <random>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -263,4 +265,188 @@ TEST_CASE("users add abbreviations and special cases at run time", "[tokenizer]"
 TEST_CASE("empty and whitespace-only text has no tokens", "[tokenizer]") {
   CHECK(toks("").empty());
   CHECK(toks(" \n\t\r\n ").empty());
+}
+
+namespace {
+
+// Random news-like text: ASCII letters, digits and punctuation, the marks the rules look at, spaces,
+// line breaks, a few non-ASCII letters, marks and invisible characters that send the fast path back
+// to the full rules, an ill-formed byte, and pieces that the tokenizer's rules join.
+std::string random_text(std::mt19937& rng) {
+  static const char* const pieces[] = {
+      "a", "e", "s", "t", "K", "Z", "Kyiv", "the", "don", "s", "th", "bn", "km", "pm", "www", "http", "com",
+      "0", "1", "9", "30", "1990", "2024",
+      "#", "@", ".", "_", "-", "'", "\u2019", "\u201C", "\u201D", ",", ";", ":", "/", "!", "?", "(", ")", "$",
+      "%", "&", "+", "\"", "*", "\\", "^", "`", "|", "~",
+      " ", " ", " ", "  ", "\t", "\n", "\r\n", "\n\n",
+      "\u00E9", "\u0416", "\u05D0", "\u0627", "\u4E2D", "\u3042", "\u0301", "\u200B", "\u200E", "\u00A0",
+      "\u2026", "\u2014", "\U0001F600", "\u200D", "\u3000", "\u0085", "\xFF",
+      "Mr.", "U.S.", "e.g.", "n't", "...", "10:30", "x.com", "https://"};
+  std::string s;
+  const int n = static_cast<int>(rng() % 16) + 1;
+  for (int i = 0; i < n; ++i) s += pieces[rng() % std::size(pieces)];
+  return s;
+}
+
+std::string describe(const std::string& text, const byline::token_layer& t) {
+  std::ostringstream o;
+  for (std::size_t i = 0; i < t.size(); ++i)
+    o << "[" << text.substr(t.begin[i], t.end[i] - t.begin[i]) << " " << t.begin[i] << "-" << t.end[i] << " "
+      << byline::name(t.kind[i]) << " " << byline::name(t.rule[i]) << " 0x" << std::hex << t.flags[i] << std::dec
+      << "] ";
+  return o.str();
+}
+
+bool same(const byline::token_layer& a, const byline::token_layer& b) {
+  return a.begin == b.begin && a.end == b.end && a.kind == b.kind && a.rule == b.rule && a.flags == b.flags;
+}
+
+}  // namespace
+
+TEST_CASE("the ASCII fast paths and the general path make the same tokens", "[tokenizer][paths]") {
+  // A million texts in a normal build; sanitizers and unoptimised builds try fewer.
+#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
+  constexpr int iterations = 100'000;
+#else
+  constexpr int iterations = 1'000'000;
+#endif
+  using paths = byline::detail::tokenizer_paths;
+  const byline::tokenizer plain;
+  // A special case that never matches still turns the fast paths off where one may begin.
+  const byline::tokenizer special = byline::tokenizer{}.add_special_case("\u00A7\u00A7", {"\u00A7", "\u00A7"});
+  std::mt19937 rng(20240519);
+  int failures = 0;
+  for (int it = 0; it < iterations && failures < 5; ++it) {
+    const std::string text = random_text(rng);
+    byline::token_layer fast, general, with_special;
+    const auto n_fast = paths::fast(plain, std::string_view(text), fast);
+    const auto n_general = paths::general(plain, std::string_view(text), general);
+    special.tokenize(std::string_view(text), with_special);
+    if (!same(fast, general) || !same(fast, with_special) || n_fast != n_general) {
+      ++failures;
+      FAIL_CHECK("text: \"" << text << "\"\n fast:    " << describe(text, fast) << "\n general: "
+                            << describe(text, general) << "\n special: " << describe(text, with_special));
+    }
+    if (it % 16 == 0) {
+      // The other code unit types take the same paths over their own units.
+      const auto u16 = byline::unicode::to_utf16(text);
+      byline::token_layer f16, g16;
+      paths::fast(plain, std::u16string_view(u16), f16);
+      paths::general(plain, std::u16string_view(u16), g16);
+      if (!same(f16, g16)) {
+        ++failures;
+        FAIL_CHECK("UTF-16 paths differ on \"" << text << "\"");
+      }
+    }
+  }
+  CHECK(failures == 0);
+}
+
+TEST_CASE("a run of underscores is punctuation on every path", "[tokenizer][paths]") {
+  const byline::tokenizer with_special = byline::tokenizer{}.add_special_case("gonna", {"gon", "na"});
+  for (const auto* tok : {&tokenize_only.get<byline::tokenizer>(), &with_special}) {
+    const auto ex = tok->explain("Name: ______ and _ but snake_case");
+    REQUIRE(ex.size() == 7);
+    CHECK(ex[2].text == "______");
+    CHECK(ex[2].kind == token_kind::punctuation);
+    CHECK(ex[4].text == "_");
+    CHECK(ex[4].kind == token_kind::punctuation);
+    CHECK(ex[6].text == "snake_case");
+    CHECK(ex[6].kind == token_kind::word);
+  }
+}
+
+TEST_CASE("hashtags and handles stay whole when the tokenizer has special cases", "[tokenizer][paths]") {
+  auto kinds = [](const byline::tokenizer& tok, std::string_view text) {
+    std::vector<std::pair<std::string, token_kind>> out;
+    for (const auto& e : tok.explain(text)) out.emplace_back(e.text, e.kind);
+    return out;
+  };
+  using v = std::vector<std::pair<std::string, token_kind>>;
+  const v want = {{"Protests", token_kind::word}, {"in", token_kind::word}, {"#Kyiv", token_kind::hashtag},
+                  {"and", token_kind::word},      {"@Kyiv", token_kind::handle}};
+  const std::string_view text = "Protests in #Kyiv and @Kyiv";
+  CHECK(kinds(byline::tokenizer{}, text) == want);
+  // Special cases elsewhere change nothing here.
+  CHECK(kinds(byline::tokenizer{}.add_special_case("gonna", {"gon", "na"}), text) == want);
+  CHECK(kinds(byline::tokenizer{}.add_special_case("#", {"#"}), text) == want);
+  // A special case that keeps the word whole still makes a hashtag with the # before it.
+  CHECK(kinds(byline::tokenizer{}.add_special_case("Kyiv", {"Kyiv"}), text) == want);
+  // One that splits it keeps the user's pieces.
+  CHECK(kinds(byline::tokenizer{}.add_special_case("Kyiv", {"Ky", "iv"}), "#Kyiv") ==
+        v{{"#", token_kind::punctuation}, {"Ky", token_kind::word}, {"iv", token_kind::word}});
+}
+
+TEST_CASE("one table of quotation marks and apostrophes: kinds, sides, clitics and norms agree", "[tokenizer][marks]") {
+  namespace u = byline::unicode;
+  const byline::tokenizer tok;
+  for (const auto& m : u::marks) {
+    std::string mark;
+    u::encode_utf8<char>(m.code_point, std::back_inserter(mark));
+    INFO("U+" << std::hex << static_cast<std::uint32_t>(m.code_point) << " " << mark);
+    // Between spaces, a quotation mark is a quote token whose norm is its straight form.
+    auto doc = tokenize_only("x " + mark + " y");
+    REQUIRE(doc.tokens().size() == 3);
+    CHECK(doc[1].norm() == std::string(1, static_cast<char>(m.straight)));
+    if (m.side != u::quote_side::none) {
+      CHECK(doc[1].kind() == token_kind::quote);
+      const auto side = doc[1].flags().bits() & (flag::open_quote | flag::close_quote);
+      if (m.side == u::quote_side::open) CHECK(side == flag::open_quote);
+      if (m.side == u::quote_side::close) CHECK(side == flag::close_quote);
+      CHECK(side != 0);
+    } else {
+      CHECK(doc[1].kind() != token_kind::quote);
+    }
+    // An apostrophe starts a clitic: Moscow’s -> Moscow ’s.
+    if (m.apostrophe) {
+      auto clitic = tokenize_only("Moscow" + mark + "s plan");
+      CHECK(texts(clitic) == strings{"Moscow", mark + "s", "plan"});
+      if (clitic.tokens().size() == 3) {
+        CHECK(clitic[1].kind() == token_kind::clitic);
+        CHECK(clitic[1].norm() == "'s");
+      }
+    }
+  }
+  // Anything else folds to itself.
+  CHECK(u::straight_form(U'a') == U'a');
+  CHECK(u::straight_form(U'\u2026') == U'\u2026');
+  CHECK(!u::is_quotation_mark(U'\u2032'));
+  CHECK(u::is_apostrophe(U'\u2019'));
+  CHECK(!u::is_apostrophe(U'\u2018'));
+}
+
+TEST_CASE("decades stay whole, units split off, ordinals stay whole", "[tokenizer][numbers]") {
+  const std::string text = "In the 1960s and 1990s, the ’90s and the '60s, $1.2bn on the 30th, a 5km race, 1800s, 2020s.";
+  over_every_input(text, [&](const auto& doc) {
+    check_tokens(doc, text,
+                 {"In", "the", "1960s", "and", "1990s", ",", "the", "’90s", "and", "the", "'60s", ",", "$", "1.2",
+                  "bn", "on", "the", "30th", ",", "a", "5", "km", "race", ",", "1800s", ",", "2020s", "."});
+    // A decade is a number, like an ordinal; the rule is the word boundary that made it.
+    for (std::size_t i : {2, 4, 7, 10, 24, 26}) {
+      CHECK(doc[i].kind() == token_kind::number);
+      CHECK(doc[i].rule() == token_rule::word_boundary);
+    }
+    CHECK(doc[7].has(flag::space_before));
+    CHECK(doc[13].kind() == token_kind::number);
+    CHECK(doc[14].kind() == token_kind::unit);
+    CHECK(doc[17].kind() == token_kind::number);
+    CHECK(doc[20].kind() == token_kind::number);
+    CHECK(doc[21].kind() == token_kind::unit);
+  });
+  // Not decades: a number of seconds, other tens, and an apostrophe that is a word's.
+  CHECK(toks("a 5s delay, 15s, 1995s") == strings{"a", "5", "s", "delay", ",", "15", "s", ",", "1995", "s"});
+  CHECK(toks("the allies' 90s") == strings{"the", "allies", "'", "90s"});
+  CHECK(toks("the \u201890s") == strings{"the", "\u201890s"});
+}
+
+TEST_CASE("invisible spaces are white space, never tokens", "[tokenizer]") {
+  // Zero width space, LRM, RLM, word joiner and BOM: the paragraph rules read them as white space.
+  const std::string text = "\uFEFFKyiv\u200Bagreed \u200E\u200Ftoday\n\u200B\n\u2060and \u200B\u0301then.";
+  over_every_input(text, [&](const auto& doc) {
+    check_tokens(doc, text, {"Kyiv", "agreed", "today", "and", "then", "."});
+    CHECK(doc[1].has(flag::space_before));
+  });
+  // A URL ends before one, and before a C1 control such as NEL.
+  CHECK(toks("see www.example.org/a\u200Bb") == strings{"see", "www.example.org/a", "b"});
+  CHECK(toks("see www.example.org/a\u0085b") == strings{"see", "www.example.org/a", "b"});
 }

@@ -10,6 +10,12 @@
 // paragraph, and U+2029 PARAGRAPH SEPARATOR always does. A paragraph's [begin, end) runs from its
 // first to its last non-whitespace code unit; its tokens are those that begin inside it.
 //
+// Paragraphs and tokens nest: a line break inside a token (a user's special case) ends no line, and
+// a line where a token begins is not blank, so every paragraph boundary falls between two tokens and
+// every token lies in exactly one paragraph, which stretches to cover it when the token begins or
+// ends in white space. With byline::tokenizer that never happens: it makes no tokens of the
+// invisible characters that count as white space here (unicode/spaces.hpp).
+//
 // The flags come from a few deterministic rules, each on features counted in one pass over the
 // text (letters by script, words, sentence ends, separators per line):
 //
@@ -49,6 +55,7 @@
 #include <byline/document/document.hpp>
 #include <byline/pipeline.hpp>
 #include <byline/unicode/properties.hpp>
+#include <byline/unicode/spaces.hpp>
 #include <byline/unicode/utf.hpp>
 
 #include <algorithm>
@@ -74,11 +81,12 @@ constexpr bool is_line_break(char32_t c) noexcept {
 }
 
 // White_Space, plus the invisible format characters that scraped pages leave on otherwise empty
-// lines (zero width space, LRM, RLM, word joiner, BOM): a line of them looks blank and is blank.
+// lines (zero width space, LRM, RLM, word joiner, BOM): a line of them looks blank and is blank. The
+// tokenizer makes no tokens of them either (unicode/spaces.hpp).
 constexpr bool is_space(char32_t c) noexcept {
   if (c == 0x20 || c == 0x09 || is_line_break(c)) return true;
   if (c < 0x80) return false;
-  if (c == 0x200B || c == 0x200E || c == 0x200F || c == 0x2060 || c == 0xFEFF) return true;
+  if (unicode::is_invisible_space(c)) return true;
   return unicode::general_category_of(c) == general_category::zs;
 }
 
@@ -102,11 +110,9 @@ constexpr bool is_bullet(char32_t c) noexcept {
   }
 }
 
-// Case-folded, with curly apostrophes as straight ones, for phrase matching.
-constexpr char32_t fold(char32_t c) noexcept {
-  if (c == U'\u2019' || c == U'\u2018' || c == U'\u02BC') return U'\'';
-  return unicode::simple_case_fold(c);
-}
+// Case-folded, with curly quotes and apostrophes as straight ones, for phrase matching: as token
+// norms fold them.
+constexpr char32_t fold(char32_t c) noexcept { return byline::detail::norm_code_point(c); }
 
 constexpr bool is_real_script(script s) noexcept {
   return s != script::common && s != script::inherited && s != script::unknown;
@@ -231,6 +237,13 @@ class line_scanner {
       after_space_ = true;
       return script::common;
     }
+    const auto props = unicode::properties(c);
+    // Marks that extend white space (WB4: Extend, Format, ZWJ) are white space, as to the tokenizer.
+    if (after_space_ && c >= 0x80) {
+      const auto wb = props.word();
+      if (wb == unicode::word_break::extend || wb == unicode::word_break::format || wb == unicode::word_break::zwj)
+        return script::common;
+    }
     if (!has_text_) {
       has_text_ = true;
       li_.begin = static_cast<std::uint32_t>(offset);
@@ -247,7 +260,6 @@ class line_scanner {
       pending_term_ = last_term_ = false;
       return script::common;
     }
-    const auto props = unicode::properties(c);
     const auto gc = props.category();
     if (!in_word_) {
       in_word_ = true;
@@ -343,7 +355,7 @@ struct paragraph_segmenter {
     auto& s = ws.get<dp::scratch>(*this);
     s.reset();
     fold_phrases(s);
-    scan(text, s);
+    scan(text, doc.template get<token_layer>(), s);
 
     // The body script: most letters over the long paragraphs, or over all when none is long.
     auto body = dp::majority(s.long_counts, s.long_seen);
@@ -385,13 +397,35 @@ struct paragraph_segmenter {
     s.phrase_starts.push_back(static_cast<std::uint32_t>(s.phrase_text.size()));
   }
 
+  // Lines and paragraphs in one pass. The tokens decide where they may end: a line break inside a
+  // token (a special case, a URL) ends no line, and a line where a token begins is not blank, so
+  // every paragraph boundary falls between tokens and every token begins in some paragraph, which
+  // then stretches to cover it.
   template <class C>
-  void scan(std::basic_string_view<C> text, detail::paragraphs::scratch& s) const {
+  void scan(std::basic_string_view<C> text, const token_layer& tokens, detail::paragraphs::scratch& s) const {
     namespace dp = detail::paragraphs;
     dp::line_scanner line;
     dp::paragraph_info cur{};
     bool open = false;
     auto prev_line_script = dp::script::common;
+    const auto& tb = tokens.begin;
+    const auto& te = tokens.end;
+    const std::size_t n_tokens = tb.size();
+    std::size_t line_tokens = 0;  // the first token that begins in the current line
+
+    // The first token at or after line_tokens that begins at or after `at`: a galloping search, as
+    // lines are short.
+    auto tokens_before = [&](std::size_t at) {
+      std::size_t lo = line_tokens, step = 1;
+      while (lo + step <= n_tokens && tb[lo + step - 1] < at) {
+        lo += step;
+        step *= 2;
+      }
+      const auto hi = std::min(n_tokens, lo + step);
+      return static_cast<std::size_t>(
+          std::lower_bound(tb.begin() + static_cast<std::ptrdiff_t>(lo), tb.begin() + static_cast<std::ptrdiff_t>(hi), at) -
+          tb.begin());
+    };
 
     auto close_paragraph = [&] {
       if (!open) return;
@@ -408,9 +442,17 @@ struct paragraph_segmenter {
       s.para_seen.clear();
       s.paras.push_back(cur);
     };
-    auto end_line = [&](bool ends_paragraph) {
-      if (line.has_text()) {
-        const auto li = line.finish();
+    // Ends the line at `at` (the text's size at the end), whose tokens are [line_tokens, next_tokens).
+    auto end_line = [&](bool ends_paragraph, std::size_t next_tokens) {
+      const bool has_tokens = next_tokens > line_tokens;
+      if (line.has_text() || has_tokens) {
+        auto li = line.finish();
+        if (has_tokens) {
+          const auto first = tb[line_tokens], last = te[next_tokens - 1];
+          li.begin = line.has_text() ? std::min(li.begin, first) : first;
+          li.end = line.has_text() ? std::max(li.end, last) : last;
+        }
+        line_tokens = next_tokens;
         // A line in another writing system than the line before it starts a paragraph of its own:
         // scraped pages often put a menu line in the site's language right above the headline.
         const auto line_script = dp::majority(s.line_counts, s.line_seen);
@@ -462,15 +504,20 @@ struct paragraph_segmenter {
         after_cr = false;
         continue;
       }
-      after_cr = c == U'\r';
+      after_cr = false;
       if (dp::is_line_break(c)) {
-        end_line(c == U'\u2029');
-        continue;
+        const auto next_tokens = tokens_before(at);
+        if (next_tokens == line_tokens || te[next_tokens - 1] <= at) {
+          after_cr = c == U'\r';
+          end_line(c == U'\u2029', next_tokens);
+          continue;
+        }
+        // Inside a token: white space within the line.
       }
       const auto sc = line.feed(c, at, len);
       if (sc != dp::script::common) dp::add_letters(s.line_counts, s.line_seen, sc, 1);
     }
-    end_line(true);
+    end_line(true, n_tokens);
   }
 
   template <class C>

@@ -11,6 +11,7 @@
 #include <byline/document/layer.hpp>
 #include <byline/io/json_out.hpp>
 #include <byline/segment/segment.hpp>
+#include <byline/unicode/marks.hpp>
 #include <byline/unicode/properties.hpp>
 
 #include <cstddef>
@@ -80,13 +81,8 @@ namespace detail {
 // A code point of a token's normalised form: simple case folding, with curly apostrophes and quotes
 // folded to straight ones, so that "Moscow’s" and "moscow's" match.
 constexpr char32_t norm_code_point(char32_t c) noexcept {
-  c = unicode::simple_case_fold(c);
-  switch (c) {
-    case U'\u2018': case U'\u2019': case U'\u201B': case U'\u2032': case U'\u02BC': return U'\'';
-    case U'\u201C': case U'\u201D': case U'\u201F': case U'\u2033': case U'\u00AB': case U'\u00BB':
-    case U'\u201E': return U'"';
-    default: return c;
-  }
+  // Which marks fold, and to what, is unicode/marks.hpp's table, shared with the tokenizer.
+  return unicode::straight_form(unicode::simple_case_fold(c));
 }
 
 }  // namespace detail

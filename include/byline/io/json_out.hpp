@@ -104,7 +104,7 @@ void append_json_string_body(std::string& out, std::basic_string_view<C> s) {
       const auto d = unicode::decode<unicode::encoding::utf8>(p + i, p + n);
       const auto len = static_cast<std::size_t>(d.next - (p + i));
       if (d.error != unicode::decode_error::none)
-        out += "\xEF\xBF\xBD";  // U+FFFD
+        unicode::encode_utf8<char>(unicode::replacement_character, std::back_inserter(out));
       else if (json_needs_escape(d.code_point))
         append_json_code_point(out, d.code_point);
       else

@@ -4,8 +4,10 @@
 //   - no break after a title (Mr. Gen. Sen.), nor after another abbreviation or an initial unless
 //     the next word usually starts sentences ("the U.S. President" stays whole, "the U.S. The" breaks);
 //   - no break before a lower-case word, even after ? or ! and a closing quote ("“Why?” he asked.");
-//   - a blank line always ends a sentence; a single line break ends one (a headline, a menu item
-//     stands alone) unless the line runs on into a lower-case word (text wrapped at a fixed width).
+//   - … (U+2026) ends a sentence as "..." does, though UAX #29 has no boundary after it;
+//   - a paragraph always ends a sentence (the splitter reads the paragraph layer, so sentences nest in
+//     paragraphs); a single line break ends one (a headline, a menu item stands alone) unless the line
+//     runs on into a lower-case word (text wrapped at a fixed width).
 #pragma once
 
 #include <byline/document/records.hpp>
@@ -55,23 +57,55 @@ struct sentence_splitter {
   void operator()(Doc& doc, workspace&) const {
     auto& out = doc.template edit<sentence_layer>().items;
     out.clear();
-    split(doc.text(), doc.template get<token_layer>(), out);
+    split(doc.text(), doc.template get<token_layer>(), doc.template get<paragraph_layer>().items, out);
   }
 
-  // Appends the sentences of tokens `t` over `text` to `out`.
+  // Appends the sentences of tokens `t` over `text` to `out`. Every paragraph boundary (a paragraph's
+  // first or end token) ends a sentence, so that each sentence lies in one paragraph.
   //
-  // Only the gaps between tokens where UAX #29 puts a boundary can end a sentence, and every line
-  // break is such a boundary (SB4), so the work goes by boundaries (one every sentence or line)
-  // rather than by tokens: each boundary finds its gap by a galloping search from the last one.
+  // Only the gaps between tokens where UAX #29 puts a boundary can end a sentence, besides paragraph
+  // boundaries and the gaps after "…", and every line break is such a boundary (SB4), so the work
+  // goes by boundaries (one every sentence or line) rather than by tokens: each boundary finds its
+  // gap by a galloping search from the last one.
   template <class C>
-  void split(std::basic_string_view<C> text, const token_layer& t, std::vector<sentence_record>& out) const {
+  void split(std::basic_string_view<C> text, const token_layer& t, const std::vector<paragraph_record>& paragraphs,
+             std::vector<sentence_record>& out) const {
     const std::size_t n = t.size();
     if (n == 0) return;
     out.reserve(out.size() + n / 16 + 1);
-    std::uint32_t first = 0;  // the current sentence's first token
-    std::uint32_t i = 1;      // candidate gap: between tokens i-1 and i
+    std::uint32_t first = 0;    // the current sentence's first token
+    std::uint32_t i = 1;        // candidate gap: between tokens i-1 and i
+    std::uint32_t decided = 0;  // every gap up to this one is decided
     std::string buf;
     const auto& begins = t.begin;
+    auto end_sentence = [&](std::uint32_t gap) {
+      if (gap <= first) return;
+      out.push_back({first, gap});
+      first = gap;
+    };
+
+    // Paragraph boundaries: the first and end tokens of the paragraphs, in order.
+    std::size_t cut_at = 0;
+    auto cut = [&]() -> std::uint32_t {
+      if (cut_at >= 2 * paragraphs.size()) return static_cast<std::uint32_t>(n);
+      const auto& p = paragraphs[cut_at / 2];
+      return cut_at % 2 == 0 ? p.first_token : p.end_token;
+    };
+    // The gaps after "…": found by the token kinds, a byte each.
+    std::uint32_t ellipsis_from = 0;
+    std::uint32_t ellipsis_gap = next_ellipsis_gap(text, t, ellipsis_from);
+    // Decides the paragraph boundaries and the gaps after "…" up to `limit`, in order.
+    auto settle = [&](std::size_t limit) {
+      for (;;) {
+        while (cut() <= decided) ++cut_at;
+        while (ellipsis_gap <= decided) ellipsis_gap = next_ellipsis_gap(text, t, ellipsis_from);
+        const std::uint32_t c = cut(), gap = std::min(c, ellipsis_gap);
+        if (gap > limit || gap >= n) return;
+        if (gap == c || ends_after_ellipsis(text, t, gap, buf)) end_sentence(gap);
+        decided = gap;
+      }
+    };
+
     for (auto seg : segment::sentences(text)) {
       const std::size_t boundary = seg.offsets().end;
       if (boundary <= begins[i - 1]) continue;  // in a gap already decided (or before the first token)
@@ -84,22 +118,24 @@ struct sentence_splitter {
       const auto hi = static_cast<std::uint32_t>(std::min<std::size_t>(n, lo + step + 1));
       i = static_cast<std::uint32_t>(std::lower_bound(begins.begin() + lo, begins.begin() + hi, boundary) - begins.begin());
       if (i >= n) break;
-      if (t.end[i - 1] > boundary || i <= first) continue;  // inside a token, or a gap already decided
-      const std::uint32_t gap_begin = t.end[i - 1], gap_end = t.begin[i];
-      const auto lines = line_breaks(text.substr(gap_begin, gap_end - gap_begin));
-      bool brk;
-      if (lines >= 2)
-        brk = true;  // a blank line: a paragraph ends
-      else if (lines == 1)
-        brk = !runs_on(text, t, i);
-      else
-        brk = !suppressed(text, t, i, buf);
-      if (brk) {
-        out.push_back({first, i});
-        first = i;
+      if (t.end[i - 1] > boundary) continue;  // inside a token
+      settle(i);
+      if (i > decided) {
+        const std::uint32_t gap_begin = t.end[i - 1], gap_end = t.begin[i];
+        const auto lines = line_breaks(text.substr(gap_begin, gap_end - gap_begin));
+        bool brk;
+        if (lines >= 2)
+          brk = true;  // a blank line: a paragraph ends
+        else if (lines == 1)
+          brk = !runs_on(text, t, i);
+        else
+          brk = !suppressed(text, t, i, buf);
+        if (brk) end_sentence(i);
+        decided = i;
       }
       ++i;  // this gap is decided; the next boundary lies further on
     }
+    settle(n);
     out.push_back({first, static_cast<std::uint32_t>(n)});
   }
 
@@ -107,22 +143,66 @@ struct sentence_splitter {
   template <class C>
   static std::size_t line_breaks(std::basic_string_view<C> gap) {
     std::size_t lines = 0;
-    for (std::size_t k = 0; k < gap.size(); ++k) {
-      const auto u = unicode::detail::unit_value(gap[k]);
-      if (u == '\n' || u == 0x0B || u == 0x0C || u == 0x85 || u == 0x2028 || u == 0x2029)
+    for (std::size_t k = 0; k < gap.size();) {
+      char32_t c = unicode::detail::unit_value(gap[k]);
+      std::size_t len = 1;
+      if (c >= 0x80) {
+        // Decoded, not matched by bytes: in UTF-8 a continuation byte can look like NEL (0x85).
+        const auto d = unicode::decode(gap.begin() + static_cast<std::ptrdiff_t>(k), gap.end());
+        c = d.code_point;
+        len = d.length;
+      }
+      if (c == U'\n' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028)
         ++lines;
-      else if (u == '\r' && !(k + 1 < gap.size() && unicode::detail::unit_value(gap[k + 1]) == '\n'))
+      else if (c == U'\r' && !(k + 1 < gap.size() && unicode::detail::unit_value(gap[k + 1]) == '\n'))
         ++lines;
-      else if (sizeof(C) == 1 && u == 0xE2 && k + 2 < gap.size() && unicode::detail::unit_value(gap[k + 1]) == 0x80 &&
-               (unicode::detail::unit_value(gap[k + 2]) == 0xA8 || unicode::detail::unit_value(gap[k + 2]) == 0xA9))
-        ++lines;  // U+2028, U+2029 in UTF-8
-      else if (sizeof(C) == 1 && u == 0xC2 && k + 1 < gap.size() && unicode::detail::unit_value(gap[k + 1]) == 0x85)
-        ++lines;  // U+0085 in UTF-8
-      if (u == 0x2029 || (sizeof(C) == 1 && u == 0xE2 && k + 2 < gap.size() &&
-                          unicode::detail::unit_value(gap[k + 2]) == 0xA9))
-        lines = 2;  // a paragraph separator is a paragraph break by itself
+      else if (c == 0x2029)
+        lines = std::max<std::size_t>(lines + 1, 2);  // a paragraph separator is a paragraph break by itself
+      k += len;
     }
     return lines;
+  }
+
+  // The next gap after a "…" token (and the closing quotes and brackets glued to it) that holds white
+  // space, searching tokens from `from`, which moves past it; the number of tokens when none is left.
+  // UAX #29 gives U+2026 no Sentence_Break of a terminator, so these gaps are no boundaries of its.
+  template <class C>
+  static std::uint32_t next_ellipsis_gap(std::basic_string_view<C> text, const token_layer& t, std::uint32_t& from) {
+    const auto n = static_cast<std::uint32_t>(t.size());
+    while (from < n) {
+      const auto k = static_cast<std::uint32_t>(std::find(t.kind.begin() + from, t.kind.end(), token_kind::ellipsis) -
+                                                t.kind.begin());
+      from = k + 1;
+      if (k >= n) break;
+      if (t.rule[k] != token_rule::word_boundary) continue;  // "...": UAX #29 sees its full stops
+      std::uint32_t g = k + 1;
+      while (g < n && t.begin[g] == t.end[g - 1] && is_closer(text, t, g)) ++g;
+      if (g < n && t.begin[g] > t.end[g - 1]) return g;
+    }
+    return n;
+  }
+
+  template <class C>
+  static bool is_closer(std::basic_string_view<C> text, const token_layer& t, std::uint32_t i) {
+    if (t.kind[i] == token_kind::quote) return (t.flags[i] & token_flag::close_quote) != 0;
+    const char32_t c = single(text, t, i);
+    return c == U')' || c == U']' || c == U'}';
+  }
+
+  // Whether the gap before token i, after a "…", ends a sentence: as UAX #29 and the rules above
+  // would decide after "...", where SB8 goes on past numbers and punctuation to a lower-case letter.
+  template <class C>
+  bool ends_after_ellipsis(std::basic_string_view<C> text, const token_layer& t, std::uint32_t i, std::string& buf) const {
+    const auto lines = line_breaks(text.substr(t.end[i - 1], t.begin[i] - t.end[i - 1]));
+    if (lines >= 2) return true;
+    if (lines == 1) return !runs_on(text, t, i);
+    if (suppressed(text, t, i, buf)) return false;
+    for (std::uint32_t k = i; k < t.size() && k < i + 16; ++k) {
+      if (k > i && line_breaks(text.substr(t.end[k - 1], t.begin[k] - t.end[k - 1])) > 0) break;
+      if (t.flags[k] & token_flag::has_alpha) return !(t.flags[k] & token_flag::all_lower);
+      if (is_terminator(t.kind[k], single(text, t, k))) break;
+    }
+    return true;
   }
 
   static bool is_terminator(token_kind k, char32_t c) {

@@ -4,7 +4,8 @@
 //   - joins abbreviations and initials with their period (U.S.  Mr.  J.D.  e.g.), from a list
 //     generated from CLDR plus our own, and from the shape of initials;
 //   - splits clitics and possessives off words (Trump’s -> Trump ’s, don't -> do n't);
-//   - splits units off numbers ($1.2bn -> $ 1.2 bn) and joins ISO dates and clock times;
+//   - splits units off numbers ($1.2bn -> $ 1.2 bn, 5km -> 5 km) but keeps ordinals (30th) and
+//     decades (1990s, ’90s) whole, as tokens of kind number; joins ISO dates and clock times;
 //   - matches URLs, e-mail addresses, @handles and #hashtags as single tokens;
 //   - joins "..." and "--", and gives quotation marks, dashes and ellipses kinds of their own.
 // Each token records the rule that made it; explain() lists them.
@@ -16,7 +17,9 @@
 #include <byline/document/records.hpp>
 #include <byline/segment/words.hpp>
 #include <byline/tokenize/detail/abbreviations.hpp>
+#include <byline/unicode/marks.hpp>
 #include <byline/unicode/properties.hpp>
+#include <byline/unicode/spaces.hpp>
 #include <byline/unicode/utf.hpp>
 
 #include <algorithm>
@@ -40,6 +43,8 @@ class workspace;
 
 namespace detail {
 
+struct tokenizer_paths;
+
 struct string_hash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
@@ -62,26 +67,10 @@ constexpr char ascii_lower(char32_t c) noexcept {
   return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
 }
 
-constexpr bool is_apostrophe(char32_t c) noexcept { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
-
-// Quotation marks: whether each opens, closes, or depends on context (straight quotes).
-enum class quote_side : std::uint8_t { none, open, close, either };
-
-constexpr quote_side quote_side_of(char32_t c) noexcept {
-  switch (c) {
-    case U'"': case U'\'': return quote_side::either;
-    case U'\u201C': case U'\u2018': case U'\u00AB': case U'\u2039': case U'\u201E': case U'\u201A':
-    case U'\u300C': case U'\u300E': case U'\u201F': case U'\u201B': return quote_side::open;
-    case U'\u201D': case U'\u2019': case U'\u00BB': case U'\u203A': case U'\u300D': case U'\u300F':
-      return quote_side::close;
-    default: return quote_side::none;
-  }
-}
-
 constexpr token_kind symbol_kind(char32_t c) noexcept {
   using gc = unicode::general_category;
   if (c == U'\u2026') return token_kind::ellipsis;
-  if (quote_side_of(c) != quote_side::none) return token_kind::quote;
+  if (unicode::is_quotation_mark(c)) return token_kind::quote;
   const auto g = unicode::general_category_of(c);
   if (g == gc::pd) return token_kind::dash;
   if (g == gc::sc) return token_kind::currency;
@@ -160,6 +149,30 @@ inline constexpr auto ascii_word_shape = [] {
   return t;
 }();
 
+// Title case (records.hpp: the first cased letter is upper case, and no other letter is) of ASCII
+// text that starts with something other than a letter: "3D", "_Kyiv". Rare, so a second pass.
+template <class C>
+bool ascii_title_after_start(std::basic_string_view<C> t) {
+  bool first_upper = false, seen = false;
+  int uppers = 0;
+  for (auto c : t) {
+    const auto u = unicode::detail::unit_value(c);
+    const bool up = u >= 'A' && u <= 'Z';
+    if (!up && !(u >= 'a' && u <= 'z')) continue;
+    if (!seen) first_upper = up;
+    seen = true;
+    uppers += up;
+  }
+  return first_upper && uppers == 1;
+}
+
+// Title case from the shape bits of the first code unit and of the rest (ASCII letters only).
+template <class C>
+BYLINE_ALWAYS_INLINE bool ascii_title(std::uint32_t first, std::uint32_t rest, std::basic_string_view<C> t) {
+  if (first & sh_alpha) return (first & sh_upper) && !(rest & sh_upper);
+  return (rest & sh_upper) && ascii_title_after_start(t);
+}
+
 template <class C>
 shape shape_of(std::basic_string_view<C> t) {
   shape s;
@@ -179,7 +192,7 @@ shape shape_of(std::basic_string_view<C> t) {
     s.code_points = static_cast<std::uint32_t>(n);
     f |= token_flag::ascii;
     // Title case: the first letter is the only capital (Putin, Mr., I); all_upper wins for NATO.
-    if ((first & sh_upper) && !(rest & sh_upper)) f |= token_flag::title;
+    if (ascii_title(first, rest, t)) f |= token_flag::title;
     if (m & sh_apostrophe)
       for (std::size_t i = n; i-- > 0;)
         if (unicode::detail::unit_value(t[i]) == '\'') {
@@ -205,11 +218,11 @@ shape shape_of(std::basic_string_view<C> t) {
         }
       } else if (gc == unicode::general_category::nd) {
         m |= sh_digit;
-      } else if (is_apostrophe(c)) {
-        s.last_apostrophe = static_cast<std::uint32_t>(cp.offset);
       } else if (c == U'.') {
         m |= sh_period;
       }
+      // Apart from the categories: ʼ (U+02BC) is a letter and an apostrophe.
+      if (unicode::is_apostrophe(c)) s.last_apostrophe = static_cast<std::uint32_t>(cp.offset);
       if (s.code_points == 0) s.first = c;
       ++s.code_points;
     }
@@ -359,14 +372,37 @@ class tokenizer {
   }
 
  private:
-  template <class C>
+  friend struct detail::tokenizer_paths;
+
+  // General: no ASCII fast paths, every segment from the UAX #29 rules and every token through the
+  // general rules. Only the tests ask for it, to check that the fast paths change nothing.
+  template <class C, bool General = false>
   struct run;
+
+  template <bool General, unicode::code_unit C>
+  std::size_t tokenize_with(std::basic_string_view<C> text, token_layer& out) const;
 };
+
+namespace detail {
+
+// The tokenizer's two ways through a text, for the tests that check they agree.
+struct tokenizer_paths {
+  template <unicode::code_unit C>
+  static std::size_t general(const tokenizer& t, std::basic_string_view<C> text, token_layer& out) {
+    return t.tokenize_with<true>(text, out);
+  }
+  template <unicode::code_unit C>
+  static std::size_t fast(const tokenizer& t, std::basic_string_view<C> text, token_layer& out) {
+    return t.tokenize_with<false>(text, out);
+  }
+};
+
+}  // namespace detail
 
 // ----------------------------------------------------------------------------------------------
 // The work of one tokenize() call.
 
-template <class C>
+template <class C, bool General>
 struct tokenizer::run {
   using view = std::basic_string_view<C>;
   const tokenizer::tables& t;
@@ -604,10 +640,11 @@ struct tokenizer::run {
       const auto u = unicode::detail::unit_value(rest[e]);
       if (u <= 0x20 || u == '"' || u == '<' || u == '>' || u == '`' || u == 0x7F) break;
       if (u >= 0x80) {
-        // Stop at curly quotes, guillemets and any space; other characters (IRIs) belong.
+        // Stop at curly quotes, guillemets, any space (invisible ones too) and C1 controls, NEL among
+        // them; other characters (IRIs) belong.
         auto d = unicode::decode(rest.begin() + static_cast<std::ptrdiff_t>(e), rest.end());
         const auto c = d.code_point;
-        if (detail::quote_side_of(c) != detail::quote_side::none) break;
+        if (unicode::is_quotation_mark(c) || unicode::is_invisible_space(c) || c < 0xA0) break;
         const auto g = unicode::general_category_of(c);
         if (unicode::is_separator(g) || c == U'\u2026' || g == unicode::general_category::pd) break;
         e = static_cast<std::size_t>(d.next - rest.begin());
@@ -673,8 +710,9 @@ struct tokenizer::run {
     return nullptr;
   }
 
-  // Pushes the pieces of a special case; its cuts are UTF-8 offsets, mapped to this encoding.
-  void push_special(std::size_t b, const special_case& sc) {
+  // Pushes the pieces of a special case; its cuts are UTF-8 offsets, mapped to this encoding. Returns
+  // where it ends.
+  std::size_t push_special(std::size_t b, const special_case& sc) {
     std::size_t u8 = 0, at = b, cut = 0;
     std::uint32_t piece_begin = static_cast<std::uint32_t>(b);
     const auto rule = sc.user ? token_rule::user_special_case : token_rule::special_case;
@@ -689,6 +727,10 @@ struct tokenizer::run {
         ++cut;
       }
     }
+    // Kept whole, it is a word like any other to a # or @ before it: "#Kyiv" stays a hashtag when
+    // "Kyiv" is a special case. Split, the user's pieces stand.
+    if (sc.cuts.size() == 1) merge_back();
+    return at;
   }
 
   token_kind piece_kind(std::uint32_t b, std::uint32_t e) const {
@@ -744,7 +786,7 @@ struct tokenizer::run {
         }
       }
     }
-    // Numbers with a unit: 1.2bn -> 1.2 bn; ordinals (30th) stay whole.
+    // Numbers with a unit: 1.2bn -> 1.2 bn; ordinals (30th) and decades (1990s) stay whole.
     const auto first = unicode::detail::unit_value(w[0]);
     if (first >= '0' && first <= '9' && (s.flags & token_flag::has_alpha)) {
       std::size_t j = 0;
@@ -771,6 +813,12 @@ struct tokenizer::run {
         push(b, e, token_kind::number, token_rule::word_boundary, s);
         return;
       }
+      // Tens of years before "s" are a decade, not a number of seconds: 1990s, 1800s, the ’60s.
+      if (ascii_letters && suffix == "s" && (j == 2 || j == 4) && unicode::detail::unit_value(w[j - 1]) == '0' &&
+          std::all_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(j), [](C c) { return c >= C('0') && c <= C('9'); })) {
+        push_decade(b, e, j == 2);
+        return;
+      }
       if (ascii_letters && detail::in_sorted(detail::number_units, suffix)) {
         push(b, static_cast<std::uint32_t>(b + j), token_kind::number, token_rule::number_unit);
         merge_back();  // the number may end a time (10:30pm)
@@ -786,6 +834,25 @@ struct tokenizer::run {
     const bool number = st == segment::word_status::number;
     push(b, e, number ? token_kind::number : token_kind::word, token_rule::word_boundary, s);
     merge_back();
+  }
+
+  // A decade is one number token. Written with two digits, an apostrophe glued before it stands for
+  // the century and belongs to it: ’90s, '90s, and ‘90s as autocorrect leaves it after a space. One
+  // glued to a word before it is that word's (the allies' 90s).
+  void push_decade(std::uint32_t b, std::uint32_t e, bool two_digits) {
+    if (two_digits && buf.n > 0 && buf.end[buf.n - 1] == b) {
+      const std::size_t a = buf.n - 1;
+      const char32_t c = single(a);
+      const bool after_word = a > 0 && buf.end[a - 1] == buf.begin[a] &&
+                              (buf.kind[a - 1] == token_kind::word || buf.kind[a - 1] == token_kind::number);
+      if ((unicode::is_apostrophe(c) || c == U'\u2018') && !after_word) {
+        const std::uint32_t from = buf.begin[a];
+        pop();
+        push(from, e, token_kind::number, token_rule::word_boundary);
+        return;
+      }
+    }
+    push(b, e, token_kind::number, token_rule::word_boundary);
   }
 
   BYLINE_ALWAYS_INLINE void punctuation_segment(std::uint32_t b, std::uint32_t e) {
@@ -839,12 +906,12 @@ struct tokenizer::run {
     std::uint16_t side = 0;
     token_kind kind = k;
     if (k == token_kind::quote) {
-      auto q = detail::quote_side_of(c);
+      auto q = unicode::quote_side_of(c);
       const bool after_word = count() > 0 && last_end() == b &&
                               (buf.kind[buf.n - 1] == token_kind::word || buf.kind[buf.n - 1] == token_kind::number);
       const bool before_space = e >= text.size() || is_space_or_punct_at(e);
       // A possessive apostrophe after a plural: "the allies’ plan".
-      if (detail::is_apostrophe(c) && after_word && before_space) {
+      if (unicode::is_apostrophe(c) && after_word && before_space) {
         auto prev = text_of(back_index(0));
         const auto l = unicode::detail::unit_value(prev.back());
         if (l == 's' || l == 'S') {
@@ -853,9 +920,9 @@ struct tokenizer::run {
         }
       }
       // A straight quote glued to the token before it closes; after a space, or first, it opens.
-      if (q == detail::quote_side::either)
-        q = count() > 0 && last_end() == b ? detail::quote_side::close : detail::quote_side::open;
-      side = q == detail::quote_side::open ? token_flag::open_quote : token_flag::close_quote;
+      if (q == unicode::quote_side::either)
+        q = count() > 0 && last_end() == b ? unicode::quote_side::close : unicode::quote_side::open;
+      side = q == unicode::quote_side::open ? token_flag::open_quote : token_flag::close_quote;
     }
     push(b, e, kind, token_rule::word_boundary, side);
     merge_back();
@@ -911,16 +978,22 @@ struct tokenizer::run {
           ++q;
         }
       }
-      if (q == n || tail == a_underscore) break;
+      if (q == n) break;
+      if (tail == a_underscore) {
+        if (v >= 0x80) return false;  // a letter may follow (WB13b), or a mark extend it (WB4)
+        break;
+      }
       // A middle character: ASCII, or a non-ASCII one whose Word_Break says so.
       std::size_t after = q + 1;
       bool letters = false, digits = false;
+      char32_t mid = v;
       if (v < 0x80) {
         if (w.cls[v] != a_mid) break;
         letters = w.joins_letters[v];
         digits = w.joins_digits[v];
       } else {
         auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(q), text.end());
+        mid = d.code_point;
         const auto wb = unicode::properties(d.code_point).word();
         using unicode::word_break;
         if (wb == word_break::midletter || wb == word_break::midnumlet || wb == word_break::single_quote) letters = true;
@@ -941,10 +1014,7 @@ struct tokenizer::run {
                           (tail == a_digit && w.cls[x] == a_digit && digits);
       if (!joined) break;
       if (v == '.') rest |= detail::sh_period;
-      if (v == '\'' || v == 0x2019 || (sizeof(C) == 1 && v >= 0x80 && after - q == 3 &&
-                                        unicode::detail::unit_value(text[q + 2]) == 0x99 &&
-                                        unicode::detail::unit_value(text[q + 1]) == 0x80 && v == 0xE2))
-        s.last_apostrophe = static_cast<std::uint32_t>(q - b);
+      if (unicode::is_apostrophe(mid)) s.last_apostrophe = static_cast<std::uint32_t>(q - b);
       wide_units += static_cast<std::uint32_t>(after - q - 1);
       if (v >= 0x80) rest |= 0x80;  // not ASCII
       rest |= detail::ascii_shape[x];
@@ -958,7 +1028,7 @@ struct tokenizer::run {
                                   : segment::word_status::punctuation;
     std::uint16_t f = detail::shape_flags[m & 0x3F];
     if (!(m & 0x80)) f |= token_flag::ascii;
-    if ((first & detail::sh_upper) && !(rest & detail::sh_upper)) f |= token_flag::title;
+    if (detail::ascii_title(first, rest, text.substr(b, q - b))) f |= token_flag::title;
     s.flags = f;
     s.has_period = (m & detail::sh_period) != 0;
     s.first = u0;
@@ -1001,6 +1071,31 @@ struct tokenizer::run {
     return true;
   }
 
+  // White space to the tokenizer: a space, a tab, a line break, or an invisible space (spaces.hpp).
+  static bool is_space_code_point(char32_t c, unicode::char_properties p) {
+    return unicode::is_invisible_space(c) || segment::detail::content_kind(c, p) == segment::detail::k_space;
+  }
+
+  // Whether the code point at i is white space.
+  bool starts_with_space(std::size_t i) const {
+    auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(i), text.end());
+    return is_space_code_point(d.code_point, unicode::properties(d.code_point));
+  }
+
+  // Past the white space at i and the marks that extend it (WB4).
+  std::size_t after_space(std::size_t i) const {
+    bool space = true;
+    while (i < text.size()) {
+      auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(i), text.end());
+      const auto p = unicode::properties(d.code_point);
+      const bool s = is_space_code_point(d.code_point, p);
+      if (!(s && space) && !segment::detail::is_ignorable(p.word())) break;
+      space = s;
+      i = static_cast<std::size_t>(d.next - text.begin());
+    }
+    return i;
+  }
+
   // Whether a code unit is ASCII white space, which never joins a token.
   static constexpr bool ascii_space(std::uint32_t u) { return u == ' ' || (u >= 0x09 && u <= 0x0D); }
 
@@ -1023,7 +1118,9 @@ struct tokenizer::run {
 
   // The segments of the text, one at a time. ASCII text, most of news, takes a fused path: spaces are
   // skipped, letters and digits are segmented and shaped in one pass, and single punctuation marks go
-  // straight to their rule; everything else goes through the full UAX #29 engine.
+  // straight to their rule; everything else goes through the full UAX #29 engine. With General, all
+  // of it does: tests run both and compare (tests/tokenizer_test.cpp), as the fast paths must only
+  // be faster.
   void operator()() {
     using segment::word_status;
     using It = typename view::const_iterator;
@@ -1034,60 +1131,75 @@ struct tokenizer::run {
     std::size_t skip_until = 0;  // a URL or special case already covered the text up to here
     while (p < n) {
       if (buf.n >= flush_at) flush(keep_back);
-      auto u = unicode::detail::unit_value(text[p]);
-      if (u == ' ' && p + 1 < n) {
-        // One space before a token, the usual case: step over it here.
-        const auto next = unicode::detail::unit_value(text[p + 1]);
-        if (next < 0x80 && !ascii_space(next)) {
-          ++p;
-          u = next;
-        }
-      }
       std::size_t b = p, e;
       word_status st;
-      if (u < 0x80 && ascii_space(u)) {
-        // Skip white space; marks that extend it (WB4) belong to it too, unless a line break precedes.
-        while (p < n && ascii_space(unicode::detail::unit_value(text[p]))) ++p;
-        if (p < n && unicode::detail::unit_value(text[p]) >= 0x80 && !is_newline_unit(unicode::detail::unit_value(text[p - 1]))) {
-          while (p < n) {
-            auto d = unicode::decode(at(p), last);
-            if (!segment::detail::is_ignorable(unicode::properties(d.code_point).word())) break;
-            p = static_cast<std::size_t>(d.next - first);
-          }
-        }
-        continue;
-      }
       detail::shape fast_shape;
       bool shaped = false;
-      if (u < 0x80 && scan_ascii_word(p, e, st, fast_shape)) {
-        // The common case, straight to its token: a plain word where no special case may begin,
-        // outside any URL, that cannot start one.
-        if (b >= skip_until && t.specials.empty() && is_plain(fast_shape) &&
-            !(st == word_status::letter && may_start_url(b, e))) {
-          push(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e),
-               st == word_status::number ? token_kind::number : token_kind::word, token_rule::word_boundary,
-               fast_shape);
-          merge_back();
-          p = e;
-          continue;
-        }
-        shaped = true;
-      } else if (u < 0x80 && ascii_punct_alone(p)) {
-        e = p + 1;
-        st = word_status::punctuation;
-        if (b >= skip_until && t.specials.empty()) {
-          push_ascii_mark(static_cast<std::uint32_t>(b), u);
-          p = e;
-          continue;
-        }
-      } else if (u >= 0x80 && mark_alone(p, e, st)) {
-        // a curly quote, a dash: one code point, nothing to join
-      } else {
-        auto step = segment::detail::word_engine::template next<unicode::encoding_of<C>>(at(p), last);
+      if constexpr (General) {
+        auto step = segment::detail::word_rules<unicode::encoding_of<C>>(at(p), last);
         e = b + step.length;
         st = step.status;
+      } else {
+        auto u = unicode::detail::unit_value(text[p]);
+        if (u == ' ' && p + 1 < n) {
+          // One space before a token, the usual case: step over it here.
+          const auto next = unicode::detail::unit_value(text[p + 1]);
+          if (next < 0x80 && !ascii_space(next)) {
+            b = ++p;
+            u = next;
+          }
+        }
+        if (u < 0x80 && ascii_space(u)) {
+          // Skip white space; marks that extend it (WB4) belong to it too, unless a line break precedes.
+          while (p < n && ascii_space(unicode::detail::unit_value(text[p]))) ++p;
+          if (p < n && unicode::detail::unit_value(text[p]) >= 0x80 &&
+              !is_newline_unit(unicode::detail::unit_value(text[p - 1]))) {
+            while (p < n) {
+              auto d = unicode::decode(at(p), last);
+              if (!segment::detail::is_ignorable(unicode::properties(d.code_point).word())) break;
+              p = static_cast<std::size_t>(d.next - first);
+            }
+          }
+          continue;
+        }
+        if (u < 0x80 && scan_ascii_word(p, e, st, fast_shape)) {
+          // The common case, straight to its token: a plain word (not a run of underscores, which is
+          // punctuation) where no special case may begin, outside any URL, that cannot start one.
+          if (b >= skip_until && t.specials.empty() && st != word_status::punctuation && is_plain(fast_shape) &&
+              !(st == word_status::letter && may_start_url(b, e))) {
+            push(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e),
+                 st == word_status::number ? token_kind::number : token_kind::word, token_rule::word_boundary,
+                 fast_shape);
+            merge_back();
+            p = e;
+            continue;
+          }
+          shaped = true;
+        } else if (u < 0x80 && ascii_punct_alone(p)) {
+          e = p + 1;
+          st = word_status::punctuation;
+          if (b >= skip_until && t.specials.empty()) {
+            push_ascii_mark(static_cast<std::uint32_t>(b), u);
+            p = e;
+            continue;
+          }
+        } else if (u >= 0x80 && mark_alone(p, e, st)) {
+          // a curly quote, a dash: one code point, nothing to join
+        } else {
+          auto step = segment::detail::word_engine::template next<unicode::encoding_of<C>>(at(p), last);
+          e = b + step.length;
+          st = step.status;
+        }
       }
       p = e;
+      if ((st == word_status::emoji || st == word_status::other) && starts_with_space(b)) {
+        // White space never begins a token, nor do the invisible characters that the paragraph rules
+        // read as white space (a zero width space, a bidi mark alone: unicode/spaces.hpp). Skip them
+        // and the marks that extend them, and start anew: WB3c joins a ZWJ to the pictograph after it
+        // even where WB4 has given the ZWJ to a space before.
+        p = after_space(b);
+        continue;
+      }
       if (e <= skip_until) continue;
       if (b < skip_until) {
         // A segment that straddles the end of a URL: its rest is a token of its own.
@@ -1108,9 +1220,7 @@ struct tokenizer::run {
           return false;
         };
         if (const auto* sc = special_at(b, ends_at_boundary)) {
-          const std::size_t before = buf.n;
-          push_special(b, *sc);
-          skip_until = before < buf.n ? buf.end[buf.n - 1] : b;
+          skip_until = push_special(b, *sc);
           continue;
         }
       }
@@ -1150,14 +1260,19 @@ struct tokenizer::run {
 
 template <unicode::code_unit C>
 std::size_t tokenizer::tokenize(std::basic_string_view<C> text, token_layer& out) const {
+  return tokenize_with<false>(text, out);
+}
+
+template <bool General, unicode::code_unit C>
+std::size_t tokenizer::tokenize_with(std::basic_string_view<C> text, token_layer& out) const {
   if (text.size() > 0xFFFFFFFFu)
     throw std::length_error("byline::tokenizer: a document holds at most 4 GiB of code units");
   // News averages about six code units a token; reserving near that avoids most regrowth.
   out.reserve(out.size() + text.size() / 5 + 16);
-  thread_local std::unique_ptr<typename run<C>::batch> batch;
-  if (!batch) batch = std::make_unique<typename run<C>::batch>();
+  thread_local std::unique_ptr<typename run<C, General>::batch> batch;
+  if (!batch) batch = std::make_unique<typename run<C, General>::batch>();
   batch->n = 0;
-  run<C> r{*t_, text, *batch, out, 0, {}};
+  run<C, General> r{*t_, text, *batch, out, 0, {}};
   r();
   r.flush(0);
   out.trim();
