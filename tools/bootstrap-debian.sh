@@ -5,8 +5,12 @@
 #   sh tools/bootstrap-debian.sh
 set -eu
 
+# clang-16 is for the `clang` and `fuzz` presets. libclang-rt-16-dev is only a
+# Recommends of clang-16 (skipped with --no-install-recommends below) but holds
+# the sanitizer and libFuzzer runtimes, so it is listed on its own.
 PACKAGES="cmake make g++ libfmt-dev catch2 unicode-data unicode-cldr-core python3
-libbenchmark-dev libicu-dev pkg-config ca-certificates git"
+libbenchmark-dev libicu-dev pkg-config ca-certificates git
+clang-16 libclang-rt-16-dev"
 
 missing=""
 for pkg in $PACKAGES; do

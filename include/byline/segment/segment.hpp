@@ -172,7 +172,7 @@ class boundary_view : public std::ranges::view_interface<boundary_view<V, Engine
     friend constexpr bool operator==(const iterator& a, std::default_sentinel_t) { return a.cur_ == a.end_; }
   };
 
-  boundary_view() = default;
+  boundary_view() requires std::default_initializable<V> = default;
   constexpr explicit boundary_view(V base) : base_(std::move(base)) {}
   constexpr iterator begin() const { return iterator(std::ranges::begin(base_), std::ranges::end(base_)); }
   constexpr std::default_sentinel_t end() const noexcept { return {}; }

@@ -1,0 +1,45 @@
+# Checks the installed package's version file: before 1.0 only the same MAJOR.MINOR is
+# compatible (SameMinorVersion), so find_package(byline 0.2) must not accept 0.1 and
+# find_package(byline 0.1) must not accept 0.2.
+#   cmake -DVERSION_FILE=<bylineConfigVersion.cmake> -DVERSION=<MAJOR.MINOR.PATCH> -P check-version.cmake
+cmake_minimum_required(VERSION 3.25)
+string(REGEX MATCH "^([0-9]+)\\.([0-9]+)\\.([0-9]+)$" _ "${VERSION}")
+set(_major ${CMAKE_MATCH_1})
+set(_minor ${CMAKE_MATCH_2})
+set(_patch ${CMAKE_MATCH_3})
+math(EXPR _next_minor "${_minor} + 1")
+math(EXPR _next_major "${_major} + 1")
+
+set(_failed FALSE)
+# request, expected PACKAGE_VERSION_COMPATIBLE
+function(_expect request expected)
+  # The version file reads these variables the way find_package() sets them.
+  set(PACKAGE_FIND_VERSION "${request}")
+  string(REPLACE "." ";" _parts "${request}")
+  list(LENGTH _parts PACKAGE_FIND_VERSION_COUNT)
+  list(APPEND _parts 0 0 0)
+  list(GET _parts 0 PACKAGE_FIND_VERSION_MAJOR)
+  list(GET _parts 1 PACKAGE_FIND_VERSION_MINOR)
+  list(GET _parts 2 PACKAGE_FIND_VERSION_PATCH)
+  set(PACKAGE_VERSION_COMPATIBLE "")
+  include("${VERSION_FILE}")
+  if(PACKAGE_VERSION_UNSUITABLE)
+    message(SEND_ERROR "byline ${VERSION}: the version file says it is unsuitable (architecture?)")
+  endif()
+  if(expected AND NOT PACKAGE_VERSION_COMPATIBLE)
+    message(SEND_ERROR "byline ${VERSION} should satisfy find_package(byline ${request}) but does not")
+  elseif(NOT expected AND PACKAGE_VERSION_COMPATIBLE)
+    message(SEND_ERROR "byline ${VERSION} must not satisfy find_package(byline ${request}) but does")
+  else()
+    message(STATUS "find_package(byline ${request}) with ${VERSION} installed: compatible=${expected}, as expected")
+  endif()
+endfunction()
+
+_expect("${_major}.${_minor}" TRUE)
+_expect("${_major}.${_minor}.${_patch}" TRUE)
+_expect("${_major}.${_next_minor}" FALSE)
+_expect("${_next_major}.${_minor}" FALSE)
+if(_minor GREATER 0)
+  math(EXPR _prev_minor "${_minor} - 1")
+  _expect("${_major}.${_prev_minor}" FALSE)
+endif()
