@@ -1,20 +1,10 @@
 #!/bin/sh
-# Builds byline's libFuzzer harnesses with clang-16 (libFuzzer + AddressSanitizer + UBSan).
-#
-#   sh fuzz/build.sh [output-dir]        default output dir: build-fuzz/ (git-ignored)
-#
-# Environment: CXX (default clang++-16), EXTRA_CXXFLAGS (extra compiler flags).
-# clang-16 compiles libstdc++ 12's <ranges> as is; no -stdlib=libc++ is needed.
+# Builds byline's libFuzzer harnesses with clang-16 (libFuzzer + AddressSanitizer + UBSan) through
+# CMake: the `clang` preset with its target byline_fuzzers, into build/clang/fuzz/. The same as
+#   cmake --preset clang && cmake --build --preset clang --target byline_fuzzers
+# fuzz/CMakeLists.txt has the flags; fuzz/README.md says how to run the harnesses.
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-out=${1:-"$root/build-fuzz"}
-cxx=${CXX:-clang++-16}
-mkdir -p "$out"
-for f in utf_fuzzer segment_fuzzer pipeline_fuzzer; do
-  echo "building $out/$f"
-  # shellcheck disable=SC2086
-  "$cxx" -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-    -Wall -Wextra -Werror ${EXTRA_CXXFLAGS:-} -I"$root/include" \
-    "$here/$f.cpp" -o "$out/$f"
-done
+cd "$(dirname "$0")/.."
+cmake --preset clang
+cmake --build --preset clang --target byline_fuzzers
+echo "fuzzers: build/clang/fuzz/utf_fuzzer build/clang/fuzz/segment_fuzzer build/clang/fuzz/pipeline_fuzzer"
