@@ -3,6 +3,8 @@
 //   * byline::validate(doc): tokens non-empty, in order, disjoint and inside the text; paragraphs
 //     and sentences each hold every token once, and every sentence lies inside one paragraph;
 //   * the tokens are the same whether the text is read as UTF-8 or as the same text in UTF-32;
+//   * the tokenizer's general path (no ASCII fast paths) makes the same tokens, kinds, rules and
+//     flags as the pipeline's tokenizer;
 //   * the JSON output is well-formed UTF-8 with no raw control character.
 #include "fuzz_common.hpp"
 
@@ -30,8 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string utf8(reinterpret_cast<const char*>(data), size);
   auto doc = nlp(byline::borrow(utf8));
   check(doc);
-  // The same text as UTF-32 goes through the tokenizer's general path, never its ASCII one; the
-  // tokens must be the same, offsets converted to code points.
+  // The same text as UTF-32: the same tokens, offsets converted to code points.
   const std::u32string utf32 = byline::unicode::to_utf32(utf8);
   const auto doc32 = nlp(utf32);
   check(doc32);
@@ -41,6 +42,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(conv.to_code_points(doc[i].offsets().begin) == doc32[i].offsets().begin);
     FUZZ_CHECK(doc[i].kind() == doc32[i].kind());
   }
+
+  // The fast paths read ASCII in any code unit type; the general path runs without them.
+  byline::token_layer general;
+  byline::detail::tokenizer_paths::general(byline::tokenizer{}, std::string_view(utf8), general);
+  const auto& fast = doc.get<byline::token_layer>();
+  FUZZ_CHECK(general.begin == fast.begin && general.end == fast.end && general.kind == fast.kind &&
+             general.rule == fast.rule && general.flags == fast.flags);
 
   std::u16string utf16(size / 2, u'\0');
   for (std::size_t i = 0; i + 1 < size; i += 2)
