@@ -429,7 +429,10 @@ struct tokenizer::run {
   }
   std::size_t count() const { return buf.n; }
   std::size_t back_index(std::size_t k) const { return buf.n - 1 - k; }
-  view text_of(std::size_t i) const { return text.substr(buf.begin[i], buf.end[i] - buf.begin[i]); }
+  // The text in [b, e), offsets that the run made itself and so never out of range: no checks, and
+  // nothing that throws (string_view::substr's check kept it from inlining in the hot loop).
+  view piece(std::size_t b, std::size_t e) const noexcept { return view(text.data() + b, e - b); }
+  view text_of(std::size_t i) const { return piece(buf.begin[i], buf.end[i]); }
   char32_t single(std::size_t i) const {
     // The code point of a one-code-point token, or 0.
     if (buf.end[i] - buf.begin[i] == 1) {
@@ -458,7 +461,7 @@ struct tokenizer::run {
   }
 
   void push(std::uint32_t b, std::uint32_t e, token_kind k, token_rule r, std::uint16_t extra = 0) {
-    push(b, e, k, r, detail::shape_of(text.substr(b, e - b)), extra);
+    push(b, e, k, r, detail::shape_of(piece(b, e)), extra);
   }
   BYLINE_ALWAYS_INLINE void push(std::uint32_t b, std::uint32_t e, token_kind k, token_rule r,
                                  const detail::shape& s, std::uint16_t extra = 0) {
@@ -582,7 +585,7 @@ struct tokenizer::run {
 
   // Whether word [b, dot) + "." is an abbreviation: from the lists, or initials by shape.
   std::optional<token_rule> abbreviation_rule(std::uint32_t b, std::uint32_t e) {
-    auto key = detail::as_utf8(text.substr(b, e - b), utf8);
+    auto key = detail::as_utf8(piece(b, e), utf8);
     if (t.may_hold(key)) {
       if (t.abbreviations.contains(key)) return token_rule::abbreviation;
       if (t.user_abbreviations.contains(key)) return token_rule::user_abbreviation;
@@ -734,7 +737,7 @@ struct tokenizer::run {
   }
 
   token_kind piece_kind(std::uint32_t b, std::uint32_t e) const {
-    auto s = detail::shape_of(text.substr(b, e - b));
+    auto s = detail::shape_of(piece(b, e));
     if (s.flags & token_flag::has_alpha) return token_kind::word;
     if (s.flags & token_flag::has_digit) return token_kind::number;
     return s.code_points == 1 ? kind_of_symbol(s.first) : token_kind::punctuation;
@@ -759,7 +762,7 @@ struct tokenizer::run {
   }
 
   void word_segment_rules(std::uint32_t b, std::uint32_t e, segment::word_status st, const detail::shape& s) {
-    const auto w = text.substr(b, e - b);
+    const auto w = piece(b, e);
     // Clitics: the last apostrophe starts 's 'm 'd 're 've 'll, or n't ends the word.
     if (s.last_apostrophe != detail::shape::none && s.last_apostrophe > 0) {
       const std::size_t a = s.last_apostrophe;
@@ -894,7 +897,7 @@ struct tokenizer::run {
   }
 
   void punctuation_rules(std::uint32_t b, std::uint32_t e) {
-    auto w = text.substr(b, e - b);
+    auto w = piece(b, e);
     auto d = unicode::decode(w.begin(), w.end());
     const char32_t c = d.code_point;
     if (d.next != w.end()) {
@@ -1028,7 +1031,7 @@ struct tokenizer::run {
                                   : segment::word_status::punctuation;
     std::uint16_t f = detail::shape_flags[m & 0x3F];
     if (!(m & 0x80)) f |= token_flag::ascii;
-    if (detail::ascii_title(first, rest, text.substr(b, q - b))) f |= token_flag::title;
+    if (detail::ascii_title(first, rest, piece(b, q))) f |= token_flag::title;
     s.flags = f;
     s.has_period = (m & detail::sh_period) != 0;
     s.first = u0;
@@ -1236,7 +1239,7 @@ struct tokenizer::run {
         case word_status::letter:
         case word_status::number:
           word_segment(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), st,
-                       shaped ? fast_shape : detail::shape_of(text.substr(b, e - b)));
+                       shaped ? fast_shape : detail::shape_of(piece(b, e)));
           break;
         case word_status::kana:
         case word_status::ideographic:

@@ -57,28 +57,75 @@ namespace detail {
 
 inline constexpr mark_info no_mark{0, quote_side::none, false, 0};
 
-// ASCII by a table made from `marks`; the rest by binary search (most text never gets that far).
-inline constexpr auto ascii_marks = [] {
-  std::array<std::int8_t, 128> t{};
-  t.fill(-1);
-  for (std::size_t i = 0; i < std::size(marks); ++i)
-    if (marks[i].code_point < 0x80) t[marks[i].code_point] = static_cast<std::int8_t>(i);
+static_assert(std::ranges::is_sorted(marks, {}, &mark_info::code_point), "marks is sorted by code point");
+static_assert(std::size(marks) < 127, "mark indices fit in an int8_t");
+
+// A two-level table made from `marks`, so that no lookup searches: the tokenizer and the token norms
+// ask about every code point of non-ASCII words, and a binary search for each (most are letters,
+// Arabic or accented Latin, and no mark) cost the tokenizer several per cent. The BMP in blocks of
+// 128 code points: block_page gives each block a page of indices into `marks`, page 0 for ASCII and
+// one shared page of -1 for every block without a mark (all but a handful).
+inline constexpr std::size_t mark_block_bits = 7, mark_blocks = 0x10000 >> mark_block_bits;
+
+constexpr std::size_t count_mark_pages() {
+  // Page 0: ASCII; page 1: no marks; then one page per other block that holds a mark.
+  std::size_t pages = 2;
+  for (std::size_t i = 0; i < std::size(marks); ++i) {
+    const auto blk = marks[i].code_point >> mark_block_bits;
+    if (blk != 0 && (i == 0 || (marks[i - 1].code_point >> mark_block_bits) != blk)) ++pages;
+  }
+  return pages;
+}
+
+struct mark_trie {
+  std::array<std::uint8_t, mark_blocks> block_page{};
+  std::array<std::array<std::int8_t, std::size_t{1} << mark_block_bits>, count_mark_pages()> pages{};
+};
+
+inline constexpr mark_trie mark_table = [] {
+  static_assert(std::size(marks) > 0 && marks[std::size(marks) - 1].code_point < 0x10000, "marks are in the BMP");
+  mark_trie t;
+  for (auto& page : t.pages) page.fill(-1);
+  t.block_page.fill(1);
+  t.block_page[0] = 0;
+  std::size_t next = 2;
+  for (std::size_t i = 0; i < std::size(marks); ++i) {
+    const auto c = marks[i].code_point;
+    const auto blk = c >> mark_block_bits;
+    if (t.block_page[blk] == 1) t.block_page[blk] = static_cast<std::uint8_t>(next++);
+    t.pages[t.block_page[blk]][c & ((1u << mark_block_bits) - 1)] = static_cast<std::int8_t>(i);
+  }
   return t;
 }();
 
-static_assert(std::ranges::is_sorted(marks, {}, &mark_info::code_point), "find_mark searches marks by code point");
+constexpr int mark_index(char32_t c) noexcept {
+  if (c < 0x80) return mark_table.pages[0][c];  // one load for ASCII, the usual case
+  if (c >= 0x10000) return -1;
+  return mark_table.pages[mark_table.block_page[c >> mark_block_bits]][c & ((1u << mark_block_bits) - 1)];
+}
 
 }  // namespace detail
 
 // The table's entry for c, or an entry with side none, no apostrophe and no straight form.
 constexpr const mark_info& find_mark(char32_t c) noexcept {
-  if (c < 0x80) {
-    const auto i = detail::ascii_marks[c];
-    return i < 0 ? detail::no_mark : marks[i];
-  }
-  const auto* it = std::ranges::lower_bound(marks, c, {}, &mark_info::code_point);
-  return it != std::end(marks) && it->code_point == c ? *it : detail::no_mark;
+  const int i = detail::mark_index(c);
+  return i < 0 ? detail::no_mark : marks[i];
 }
+
+// The table must find every mark it holds, and nothing else near them.
+static_assert([] {
+  for (const auto& m : marks)
+    if (&find_mark(m.code_point) != &m) return false;
+  // Every code point up to the end of the last block with a mark, walking the sorted list alongside
+  // (a search for each would pass clang's constexpr step limit).
+  std::size_t k = 0;
+  for (char32_t c = 0; c < 0x3100; ++c) {
+    while (k < std::size(marks) && marks[k].code_point < c) ++k;
+    const bool listed = k < std::size(marks) && marks[k].code_point == c;
+    if (listed != (&find_mark(c) != &detail::no_mark)) return false;
+  }
+  return &find_mark(0x10FFFF) == &detail::no_mark && &find_mark(0xFFFF) == &detail::no_mark;
+}());
 
 constexpr quote_side quote_side_of(char32_t c) noexcept { return find_mark(c).side; }
 constexpr bool is_quotation_mark(char32_t c) noexcept { return quote_side_of(c) != quote_side::none; }
