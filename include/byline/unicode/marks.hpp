@@ -113,18 +113,20 @@ constexpr const mark_info& find_mark(char32_t c) noexcept {
 }
 
 // The table must find every mark it holds, and nothing else near them.
+// Indices, not addresses: g++ under -fsanitize=address will not compare the addresses of two
+// distinct objects in a constant expression.
 static_assert([] {
-  for (const auto& m : marks)
-    if (&find_mark(m.code_point) != &m) return false;
+  for (std::size_t i = 0; i < std::size(marks); ++i)
+    if (detail::mark_index(marks[i].code_point) != static_cast<int>(i)) return false;
   // Every code point up to the end of the last block with a mark, walking the sorted list alongside
   // (a search for each would pass clang's constexpr step limit).
   std::size_t k = 0;
   for (char32_t c = 0; c < 0x3100; ++c) {
     while (k < std::size(marks) && marks[k].code_point < c) ++k;
     const bool listed = k < std::size(marks) && marks[k].code_point == c;
-    if (listed != (&find_mark(c) != &detail::no_mark)) return false;
+    if (listed != (detail::mark_index(c) >= 0)) return false;
   }
-  return &find_mark(0x10FFFF) == &detail::no_mark && &find_mark(0xFFFF) == &detail::no_mark;
+  return detail::mark_index(0x10FFFF) < 0 && detail::mark_index(0xFFFF) < 0;
 }());
 
 constexpr quote_side quote_side_of(char32_t c) noexcept { return find_mark(c).side; }
