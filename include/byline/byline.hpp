@@ -17,6 +17,7 @@
 #include <byline/document/document.hpp>
 #include <byline/document/paragraphs.hpp>
 #include <byline/document/records.hpp>
+#include <byline/entity/entities.hpp>
 #include <byline/tokenize/sentences.hpp>
 #include <byline/tokenize/tokenizer.hpp>
 

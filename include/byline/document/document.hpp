@@ -666,6 +666,23 @@ class basic_document {
   }
   void spans(std::string_view) const&& = delete;
 
+  // Entity mentions, the entities they name, and the mention a token is part of (O(1)). Defined in
+  // <byline/entity/entities.hpp> (byline.hpp includes it); empty when the document has no entities.
+  template <class N = node_type>
+  auto entities() const& {
+    return entity_range(static_cast<const N&>(node()));
+  }
+  template <class N = node_type>
+  auto entity_clusters() const& {
+    return entity_cluster_range(static_cast<const N&>(node()));
+  }
+  template <class N = node_type>
+  auto entity_of(const token& t) const& {
+    return entity_of_token(static_cast<const N&>(node()), t.index());
+  }
+  void entities() const&& = delete;
+  void entity_clusters() const&& = delete;
+
   // The token that covers `offset`, if any (whitespace belongs to no token).
   std::optional<token> token_at(std::size_t offset) const& {
     const auto& t = node().token_records();

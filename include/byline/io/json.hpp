@@ -105,7 +105,7 @@ void write_document(const Doc& doc, std::string& out, const json_options& o) {
   const std::basic_string_view<C> text = doc.text();
   const auto& base = doc.base();
   json_out j(out, o, &write_text_slice<C>, &text, text.size(),
-             base.template has<token_layer>() ? &base.token_records() : nullptr);
+             base.template has<token_layer>() ? &base.token_records() : nullptr, &base);
   j.begin_object();
   for (const auto& [k, v] : o.metadata) {
     j.key(k);

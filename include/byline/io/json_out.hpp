@@ -29,6 +29,7 @@
 
 namespace byline {
 struct token_layer;
+class document_base;
 }
 
 namespace byline::io {
@@ -125,14 +126,17 @@ class json_out {
   using text_writer = void (*)(std::string& out, const void* text, std::size_t begin, std::size_t end, bool norm);
 
   json_out(std::string& out, const json_options& o, text_writer tw, const void* text, std::size_t text_size,
-           const token_layer* tokens) noexcept
-      : out_(out), o_(o), tw_(tw), text_(text), size_(text_size), tokens_(tokens) {}
+           const token_layer* tokens, const document_base* doc = nullptr) noexcept
+      : out_(out), o_(o), tw_(tw), text_(text), size_(text_size), tokens_(tokens), doc_(doc) {}
 
   const json_options& options() const noexcept { return o_; }
   bool compact() const noexcept { return o_.compact; }
   std::size_t text_size() const noexcept { return size_; }
   // The document's tokens (nullptr when it has none): layers of token runs read their offsets here.
   const token_layer* tokens() const noexcept { return tokens_; }
+  // The document being written (nullptr when the writer has none): a layer whose records point at
+  // another layer's records (a mention at its cluster) reads that layer here.
+  const document_base* document() const noexcept { return doc_; }
   std::string& buffer() noexcept { return out_; }
 
   // Values.
@@ -252,6 +256,7 @@ class json_out {
   const void* text_;
   std::size_t size_;
   const token_layer* tokens_;
+  const document_base* doc_;
   std::vector<bool> first_;
 };
 
