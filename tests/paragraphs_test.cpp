@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -523,5 +524,129 @@ TEST_CASE("paragraphs nest tokens whatever the tokenizer makes", "[paragraphs][n
     check_nesting(doc);
     CHECK(doc.paragraphs().size() == 2);
     CHECK(doc.tokens()[1].text() == "https://example.org/a");
+  }
+}
+
+// ----------------------------------------------------------------------------------------------
+// The ASCII fast path (masks over runs of up to 64 code units) must count exactly what the code point
+// path counts: every line's features, and so every paragraph.
+
+namespace {
+
+namespace dp = byline::detail::paragraphs;
+
+// Random text from pieces of our own that provoke the rules: words, terminators and closers at run
+// edges, separators, bullets, line breaks of every kind, marks after spaces, other scripts.
+std::string fast_path_text(std::mt19937& rng) {
+  static const std::vector<std::string> pieces = {
+      "word", "Word", "WORD", "a", "I", "42", "3.5", "x1", "_", " ", " ", " ", "  ", "\t", "\n", "\n", "\r\n", "\r",
+      "\n\n", "\v", "\f", "\u0085", "\u2028", "\u2029", ".", ".", "!", "?", ",", ";", ":", "-", "\"", "'", "(", ")",
+      "[", "]", "{", "}", "|", "||", "...", "&", "$", "%", "*", ">", "\x01", "\x7f", "\u201C", "\u201D", "\u2019",
+      "\u2014", "\u00A0", "\u200B", "\u0301", "\u200D", "\u00AD", "\u2022", "\u00B7", "\u00BB", "\u00A6", "\u3002",
+      "\u0645\u0631\u062D\u0628\u0627", "\u041C\u0438\u0440", "\u65E5\u672C", "caf\u00E9", "\xff", "\xe2\x80",
+      "Read more", "Share", "Comments (12)", "Tags:", "Home | World | Sport", "\u2022 Sign up for our newsletter",
+      "The council voted on Monday.", "\u201CWe will not back away,\u201D she said.", "Close to 300 people came."};
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(0, 400);
+  std::string s;
+  const int n = length(rng);
+  for (int i = 0; i < n; ++i) {
+    s += pieces[pick(rng)];
+    if (rng() % 3 != 0) s += ' ';
+  }
+  return s;
+}
+
+template <class Doc>
+std::vector<dp::line_info> lines_by(bool fast, const byline::paragraph_segmenter& p, Doc& doc, byline::workspace& ws,
+                                    std::vector<byline::paragraph_record>& paragraphs) {
+  doc.template remove<byline::paragraph_layer>();
+  if (fast)
+    byline::detail::paragraph_paths::fast(p, doc, ws);
+  else
+    byline::detail::paragraph_paths::code_point_at_a_time(p, doc, ws);
+  paragraphs = doc.template get<byline::paragraph_layer>().items;
+  return ws.get<dp::scratch>(p).lines;
+}
+
+template <class Doc>
+void require_same_paths(Doc& doc, const std::string& what) {
+  const byline::paragraph_segmenter p;
+  byline::workspace ws;
+  std::vector<byline::paragraph_record> fast_paragraphs, slow_paragraphs;
+  const auto fast = lines_by(true, p, doc, ws, fast_paragraphs);
+  const auto slow = lines_by(false, p, doc, ws, slow_paragraphs);
+  INFO(what);
+  REQUIRE(fast.size() == slow.size());
+  for (std::size_t i = 0; i < fast.size(); ++i) {
+    INFO("line " << i);
+    const auto &a = fast[i], &b = slow[i];
+    CHECK(a.begin == b.begin);
+    CHECK(a.end == b.end);
+    CHECK(a.text_begin == b.text_begin);
+    CHECK(a.text_end == b.text_end);
+    CHECK(a.words == b.words);
+    CHECK(a.letters == b.letters);
+    CHECK(a.sentence_ends == b.sentence_ends);
+    CHECK(a.nav_separators == b.nav_separators);
+    CHECK(a.nav_items == b.nav_items);
+    CHECK(a.nav_max_item_words == b.nav_max_item_words);
+    CHECK(a.ends_sentence == b.ends_sentence);
+  }
+  REQUIRE(fast_paragraphs.size() == slow_paragraphs.size());
+  for (std::size_t i = 0; i < fast_paragraphs.size(); ++i) {
+    const auto &a = fast_paragraphs[i], &b = slow_paragraphs[i];
+    CHECK(a.begin == b.begin);
+    CHECK(a.end == b.end);
+    CHECK(a.first_token == b.first_token);
+    CHECK(a.end_token == b.end_token);
+    CHECK(a.script == b.script);
+    CHECK(a.flags == b.flags);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the ASCII fast path classifies every byte as the rules do", "[paragraphs][fast]") {
+  // Every byte value at every place of a 64-byte run, over UTF-8 (16 bytes a step where SIMD is
+  // there) and over UTF-32 (a code unit at a time): the same masks and the same length.
+  for (unsigned b = 0; b < 256; ++b) {
+    for (unsigned j = 0; j < 70; ++j) {
+      std::string bytes(80, 'a');
+      for (std::size_t k = 0; k < bytes.size(); k += 7) bytes[k] = static_cast<char>(" .)9Z!\"?"[k % 8]);
+      bytes[j] = static_cast<char>(b);
+      const std::u32string units(bytes.begin(), bytes.end());
+      for (std::size_t at : {std::size_t{0}, std::size_t{3}}) {
+        for (std::size_t n : {bytes.size(), std::size_t{40}, std::size_t{at + 17}}) {
+          const auto r8 = dp::ascii_run_at(bytes.data(), at, n);
+          std::u32string widened(units);
+          for (auto& u : widened) u = static_cast<unsigned char>(u);
+          const auto r32 = dp::ascii_run_at(widened.data(), at, n);
+          INFO("byte " << b << " at " << j << ", from " << at << " to " << n);
+          REQUIRE(r8.length == r32.length);
+          REQUIRE(r8.space == r32.space);
+          REQUIRE(r8.letter == r32.letter);
+          REQUIRE(r8.digit == r32.digit);
+          REQUIRE(r8.term == r32.term);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("the ASCII fast path counts what the code point path counts", "[paragraphs][fast][random]") {
+  std::mt19937 rng(20261203);
+  const byline::pipeline tokens{byline::tokenizer{}};
+  const byline::pipeline segments{segment_tokenizer{}};
+  for (int i = 0; i < 1500; ++i) {
+    const auto text = fast_path_text(rng);
+    auto doc = tokens(text);
+    require_same_paths(doc, "text " + std::to_string(i));
+    auto other = segments(text);
+    require_same_paths(other, "text " + std::to_string(i) + ", word segments as tokens");
+    if (i % 5 == 0) {
+      auto doc16 = tokens(byline::unicode::to_utf16(text));
+      require_same_paths(doc16, "text " + std::to_string(i) + " as UTF-16");
+    }
   }
 }

@@ -60,6 +60,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -68,7 +69,16 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__) && !defined(BYLINE_NO_SIMD)
+#include <emmintrin.h>
+#define BYLINE_PARAGRAPHS_SSE2 1
+#endif
+
 namespace byline {
+
+namespace detail {
+struct paragraph_paths;
+}
 
 namespace detail::paragraphs {
 
@@ -114,6 +124,9 @@ constexpr bool is_bullet(char32_t c) noexcept {
 // norms fold them.
 constexpr char32_t fold(char32_t c) noexcept { return byline::detail::norm_code_point(c); }
 
+// Marks an empty phrase in scratch::phrase_first: no code point folds to it.
+inline constexpr char32_t no_phrase = 0xFFFFFFFF;
+
 constexpr bool is_real_script(script s) noexcept {
   return s != script::common && s != script::inherited && s != script::unknown;
 }
@@ -137,7 +150,9 @@ struct line_info {
   std::uint32_t begin = 0, end = 0;  // its first and past its last non-whitespace code unit
   std::uint32_t words = 0;           // runs of non-whitespace with a letter or digit
   std::uint32_t letters = 0;
-  std::uint32_t code_points = 0;     // from begin to end
+  // Where its text lies as the scanner saw it, before tokens widen [begin, end): its code points are
+  // counted there when a rule asks (only a heading's length does).
+  std::uint32_t text_begin = 0, text_end = 0;
   std::uint32_t sentence_ends = 0;   // . ! ? (Sentence_Break ATerm/STerm), closers, then space or end
   std::uint32_t nav_separators = 0;
   std::uint32_t nav_items = 0;           // items between separators that have letters
@@ -148,6 +163,7 @@ struct line_info {
 struct paragraph_info {
   std::uint32_t begin = 0, end = 0;
   std::uint32_t first_line = 0, end_line = 0;  // into scratch::lines
+  std::uint32_t first_token = 0, end_token = 0;  // the tokens of its lines
   std::uint32_t words = 0, letters = 0, sentence_ends = 0;
   script majority = script::common;
 };
@@ -164,6 +180,8 @@ struct scratch {
   // The phrases, decoded and folded, one after another; phrase i is [starts[i], starts[i + 1]).
   std::u32string phrase_text;
   std::vector<std::uint32_t> phrase_starts;
+  std::vector<char32_t> phrase_first;  // each phrase's first code point (no_phrase when it is empty)
+  std::vector<std::string> phrases_folded;  // what phrase_text was made from, to fold it again only on change
 
   void reset() {
     lines.clear();
@@ -196,15 +214,212 @@ inline script majority(const script_counts& counts, const std::vector<script>& s
   return best;
 }
 
-// Counts the features of one line, a code point at a time.
+// std::popcount is a library call on x86-64 without -mpopcnt; this is a few multiplies and shifts.
+constexpr unsigned popcount64(std::uint64_t x) noexcept {
+#if defined(__POPCNT__) || defined(__ARM_NEON)
+  return static_cast<unsigned>(std::popcount(x));
+#else
+  x = x - ((x >> 1) & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+  return static_cast<unsigned>((x * 0x0101010101010101ull) >> 56);
+#endif
+}
+
+// ASCII, most of news text, takes a fast path: runs of up to 64 code units are classified at once
+// into bit masks (one bit a unit), and the line's features are counted from the masks with a few
+// word operations instead of a step a code unit. The classes are read off the same rules that
+// line_scanner::feed applies a code point at a time, so the two paths count the same.
+enum ascii_class : std::uint8_t {
+  a_space,    // white space within a line: ends a word, and a sentence end when a terminator waits
+  a_letter,   // a Latin letter, not a terminator
+  a_digit,    // a number, not a terminator
+  a_term,     // . ! ? (Sentence_Break ATerm, STerm)
+  a_close,    // " ' ( ) [ ] { }: looked through after a terminator (Close; Extend, Format)
+  a_other,    // anything else that is not white space: part of a word, ends a waiting terminator
+  a_special,  // line breaks and the navigation separator '|': the code point path decides them
+};
+
+constexpr std::array<std::uint8_t, 128> make_ascii_classes() {
+  std::array<std::uint8_t, 128> t{};
+  for (char32_t c = 0; c < 128; ++c) {
+    std::uint8_t k = a_other;
+    if (is_line_break(c) || is_nav_separator(c, true) || is_nav_separator(c, false)) {
+      k = a_special;
+    } else if (is_space(c)) {
+      k = a_space;
+    } else {
+      const auto props = unicode::properties(c);
+      const auto sb = props.sentence();
+      const bool term = sb == sentence_break::aterm || sb == sentence_break::sterm;
+      const bool keeps = sb == sentence_break::close || sb == sentence_break::extend || sb == sentence_break::format;
+      if (unicode::is_letter(props.category()))
+        k = term || keeps ? a_special : a_letter;  // none in ASCII; the code point path would take them
+      else if (unicode::is_number(props.category()))
+        k = term || keeps ? a_special : a_digit;
+      else if (term)
+        k = a_term;
+      else if (keeps)
+        k = a_close;
+    }
+    t[c] = k;
+  }
+  return t;
+}
+
+inline constexpr std::array<std::uint8_t, 128> ascii_classes = make_ascii_classes();
+
+// The SIMD classifier below tests these sets directly; they must be the table's.
+constexpr bool ascii_classes_are_the_simple_sets() {
+  for (unsigned c = 0; c < 128; ++c) {
+    std::uint8_t k = a_other;
+    if ((c >= 0x0A && c <= 0x0D) || c == '|')
+      k = a_special;
+    else if (c == ' ' || c == '\t')
+      k = a_space;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+      k = a_letter;
+    else if (c >= '0' && c <= '9')
+      k = a_digit;
+    else if (c == '.' || c == '!' || c == '?')
+      k = a_term;
+    const bool close = ascii_classes[c] == a_close;
+    if (close ? k != a_other : ascii_classes[c] != k) return false;
+  }
+  return true;
+}
+static_assert(ascii_classes_are_the_simple_sets(), "paragraphs: the fast path's byte sets no longer match the rules");
+
+// A run of code units from one place: bit j of each mask is unit j of the run. The run ends before
+// the first unit that is not ASCII or is a_special, or after 64 units, or at the end of the text.
+struct ascii_run {
+  std::uint64_t space = 0, letter = 0, digit = 0, term = 0;
+  unsigned length = 0;
+};
+
+template <class C>
+BYLINE_ALWAYS_INLINE ascii_run ascii_run_at(const C* d, std::size_t at, std::size_t n) noexcept {
+  ascii_run r;
+  const unsigned limit = static_cast<unsigned>(std::min<std::size_t>(64, n - at));
+  unsigned j = 0;
+#if defined(BYLINE_PARAGRAPHS_SSE2)
+  if constexpr (sizeof(C) == 1) {
+    // 16 bytes a step. A signed compare after a shift tests a range: [lo, lo + count) moves to
+    // [0x80, 0x80 + count), the lowest signed bytes. The masks are cut at the first special byte
+    // once, at the end.
+    const __m128i k_space = _mm_set1_epi8(' '), k_tab = _mm_set1_epi8('\t'), k_case = _mm_set1_epi8(0x20);
+    const __m128i k_letter = _mm_set1_epi8(static_cast<char>(0x80 - 'a')),
+                  k_letter_n = _mm_set1_epi8(static_cast<char>(0x80 + 26));
+    const __m128i k_digit = _mm_set1_epi8(static_cast<char>(0x80 - '0')),
+                  k_digit_n = _mm_set1_epi8(static_cast<char>(0x80 + 10));
+    const __m128i k_lb = _mm_set1_epi8(static_cast<char>(0x80 - 0x0A)),
+                  k_lb_n = _mm_set1_epi8(static_cast<char>(0x80 + 4));
+    const __m128i k_bar = _mm_set1_epi8('|'), k_dot = _mm_set1_epi8('.'), k_bang = _mm_set1_epi8('!'),
+                  k_query = _mm_set1_epi8('?');
+    const auto mask = [](__m128i v) { return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))); };
+    std::uint64_t special = 0;
+    for (; j + 16 <= limit; j += 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + at + j));
+      // Bytes from 0x80 up have their top bit set already.
+      const std::uint64_t sp = mask(
+          _mm_or_si128(x, _mm_or_si128(_mm_cmpeq_epi8(x, k_bar), _mm_cmplt_epi8(_mm_add_epi8(x, k_lb), k_lb_n))));
+      r.space |= mask(_mm_or_si128(_mm_cmpeq_epi8(x, k_space), _mm_cmpeq_epi8(x, k_tab))) << j;
+      r.letter |= mask(_mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, k_case), k_letter), k_letter_n)) << j;
+      r.digit |= mask(_mm_cmplt_epi8(_mm_add_epi8(x, k_digit), k_digit_n)) << j;
+      r.term |= mask(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, k_dot), _mm_cmpeq_epi8(x, k_bang)),
+                                  _mm_cmpeq_epi8(x, k_query)))
+                << j;
+      if (sp) {
+        special = sp << j;
+        break;
+      }
+    }
+    if (special) {
+      const auto stop = static_cast<unsigned>(std::countr_zero(special));
+      const std::uint64_t keep = (std::uint64_t{1} << stop) - 1;
+      r.space &= keep;
+      r.letter &= keep;
+      r.digit &= keep;
+      r.term &= keep;
+      r.length = stop;
+      return r;
+    }
+  }
+#endif
+  for (; j < limit; ++j) {
+    const auto u = unicode::detail::unit_value(d[at + j]);
+    if (u >= 0x80) break;
+    const auto k = ascii_classes[u];
+    if (k == a_special) break;
+    const std::uint64_t bit = std::uint64_t{1} << j;
+    if (k == a_space) r.space |= bit;
+    if (k == a_letter) r.letter |= bit;
+    if (k == a_digit) r.digit |= bit;
+    if (k == a_term) r.term |= bit;
+  }
+  r.length = j;
+  return r;
+}
+
+// UTF-8 of two or three bytes whose every byte is in the plain ranges (C2-DF 80-BF, E1-EC 80-BF
+// 80-BF, EE-EF 80-BF 80-BF: curly quotes, dashes, Latin, Cyrillic, Arabic...) decoded in line; false
+// for anything else (and other encodings), which unicode::decode then takes with all its rules.
+template <class C>
+BYLINE_ALWAYS_INLINE bool decode_common(std::basic_string_view<C> text, std::size_t i, char32_t& c, std::size_t& len) {
+  if constexpr (sizeof(C) != 1) {
+    return false;
+  } else {
+    const std::uint32_t b0 = static_cast<unsigned char>(text[i]);
+    if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < text.size()) {
+      const std::uint32_t b1 = static_cast<unsigned char>(text[i + 1]);
+      if ((b1 & 0xC0) != 0x80) return false;
+      c = ((b0 & 0x1F) << 6) | (b1 & 0x3F);
+      len = 2;
+      return true;
+    }
+    if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && i + 2 < text.size()) {
+      const std::uint32_t b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+      if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+      c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+      len = 3;
+      return true;
+    }
+    return false;
+  }
+}
+
+// The first k in [from, n) with begin[k] >= at (n when none), for sorted `begin`, reading forwards.
+// `also` is an array read at k - 1 next (the tokens' ends): it is fetched along.
+inline std::size_t first_at_or_after(const std::uint32_t* begin, const std::uint32_t* also, std::size_t from,
+                                     std::size_t n, std::size_t at) noexcept {
+  if (at > std::numeric_limits<std::uint32_t>::max()) return n;  // every offset is below it
+  const auto a = static_cast<std::uint32_t>(at);
+  std::size_t k = from;
+#if defined(BYLINE_PARAGRAPHS_SSE2)
+  // Four at a time: SSE2 compares signed 32-bit lanes, so both sides are shifted by 2^31.
+  const __m128i bias = _mm_set1_epi32(static_cast<int>(0x80000000u));
+  const __m128i limit = _mm_xor_si128(_mm_set1_epi32(static_cast<int>(a)), bias);
+  for (; k + 4 <= n; k += 4) {
+    _mm_prefetch(reinterpret_cast<const char*>(also + k), _MM_HINT_T0);
+    const __m128i v = _mm_xor_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(begin + k)), bias);
+    const auto below = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmplt_epi32(v, limit))));
+    if (below != 0xF) return k + static_cast<unsigned>(std::countr_one(below));
+  }
+#endif
+  while (k < n && begin[k] < a) ++k;
+  return k;
+}
+
+// Counts the features of one line: a run of ASCII at a time (feed_ascii), or a code point at a time
+// (feed).
 class line_scanner {
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   line_info li_{};
   bool has_text_ = false;
   bool in_word_ = false, word_has_alnum_ = false;
   bool pending_term_ = false;  // a sentence terminator, perhaps followed by closers, waits for a space
   bool last_term_ = false;     // the last non-space character (closers looked through) ends a sentence
   bool after_space_ = true;
-  std::uint32_t code_points_ = 0;
   std::uint32_t item_words_ = 0;
   bool item_has_letter_ = false;
 
@@ -229,7 +444,6 @@ class line_scanner {
 
   // Returns the code point's script when it is a letter of a real script, common otherwise.
   BYLINE_ALWAYS_INLINE script feed(char32_t c, std::size_t offset, std::size_t length) {
-    if (has_text_) ++code_points_;
     if (is_space(c)) {
       end_word();
       if (pending_term_) ++li_.sentence_ends;
@@ -247,10 +461,8 @@ class line_scanner {
     if (!has_text_) {
       has_text_ = true;
       li_.begin = static_cast<std::uint32_t>(offset);
-      code_points_ = 1;
     }
     li_.end = static_cast<std::uint32_t>(offset + length);
-    li_.code_points = code_points_;
     const bool was_after_space = after_space_;
     after_space_ = false;
     if (is_nav_separator(c, was_after_space)) {
@@ -292,11 +504,97 @@ class line_scanner {
     return s;
   }
 
+  // What feed would do for each unit of the ASCII stretch at d[at] (which must be ASCII and not
+  // a_special), up to the next unit that is not, all at once; returns the stretch's length. Its
+  // Latin letters go to `counts`.
+  template <class C>
+  std::size_t feed_ascii(const C* d, std::size_t at, std::size_t n, script_counts& counts, std::vector<script>& seen) {
+    auto cls = [&](std::size_t k) { return ascii_classes[unicode::detail::unit_value(d[k])]; };
+    // The state, in registers for the stretch.
+    bool in_word = in_word_, word_alnum = word_has_alnum_, pending = pending_term_;
+    std::uint32_t letters = 0, words = 0, ends = li_.sentence_ends;
+    std::size_t last_text = npos;  // the stretch's last unit that is not white space
+    std::size_t p = at;
+    for (;;) {
+      const ascii_run r = ascii_run_at(d, p, n);
+      const unsigned k = r.length;
+      if (k == 0) break;
+      const std::uint64_t valid = k == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << k) - 1;
+      const std::uint64_t text = valid & ~r.space;  // every unit that is not white space
+      const std::uint64_t last_bit = std::uint64_t{1} << (k - 1);
+      if (text) {
+        if (!has_text_) {
+          has_text_ = true;
+          li_.begin = static_cast<std::uint32_t>(p + static_cast<unsigned>(std::countr_zero(text)));
+        }
+        last_text = p + 63 - static_cast<unsigned>(std::countl_zero(text));
+      }
+      letters += popcount64(r.letter);
+
+      // Words: runs of `text`, counted where they end if they hold a letter or digit. `plain` are
+      // the units without one; adding a run's first unit to them carries through the run's plain
+      // prefix, so the bits that change are that prefix, and the rest of the run (`has`) has seen a
+      // letter or digit.
+      const std::uint64_t plain = text & ~(r.letter | r.digit);
+      const std::uint64_t starts = text & ~((text << 1) | (in_word ? 1u : 0u));
+      std::uint64_t plain_starts = starts & plain;
+      if (in_word && !word_alnum) plain_starts |= plain & 1;  // the word goes on, without one so far
+      const std::uint64_t has = text & ~(((plain + plain_starts) ^ plain) & plain);
+      const std::uint64_t word_ends = text & ~(text >> 1) & (valid >> 1);  // the last unit's may go on
+      words += popcount64(word_ends & has);
+      if (in_word && word_alnum && !(text & 1)) ++words;  // the word before ends where this begins
+      in_word = (text & last_bit) != 0;
+      if (in_word) word_alnum = (has & last_bit) != 0;
+
+      // Sentence ends: a terminator (or one waiting from before), closers, then white space. A
+      // terminator whose closers run to the end of the block waits on.
+      if (r.term || pending) {
+        bool waits = false;
+        auto land = [&](unsigned from) {
+          while (from < k && cls(p + from) == a_close) ++from;
+          if (from >= k)
+            waits = true;
+          else if (r.space >> from & 1)
+            ++ends;
+        };
+        if (pending) land(0);
+        for (std::uint64_t t = r.term; t; t &= t - 1) land(static_cast<unsigned>(std::countr_zero(t)) + 1);
+        pending = waits;
+      }
+      p += k;
+      if (k < 64) break;
+    }
+    if (last_text != npos) {
+      li_.end = static_cast<std::uint32_t>(last_text + 1);
+      // Whether the line so far ends a sentence: its last unit that is neither a closer nor white
+      // space (white space never comes last here, but closers may).
+      std::size_t j = last_text + 1;
+      while (j > at && cls(j - 1) == a_close) --j;
+      while (j > at && (cls(j - 1) == a_close || cls(j - 1) == a_space)) --j;
+      if (j > at) last_term_ = cls(j - 1) == a_term;
+    }
+    if (letters) {
+      li_.letters += letters;
+      item_has_letter_ = true;
+      add_letters(counts, seen, script::latin, letters);
+    }
+    li_.words += words;
+    item_words_ += words;
+    li_.sentence_ends = ends;
+    in_word_ = in_word;
+    word_has_alnum_ = word_alnum;
+    pending_term_ = pending;
+    after_space_ = cls(p - 1) == a_space;
+    return p - at;
+  }
+
   line_info finish() {
     end_word();
     end_item();
     if (pending_term_) ++li_.sentence_ends;
     li_.ends_sentence = last_term_;
+    li_.text_begin = li_.begin;
+    li_.text_end = li_.end;
     return li_;
   }
 };
@@ -348,6 +646,16 @@ struct paragraph_segmenter {
 
   template <class Doc>
   void operator()(Doc& doc, workspace& ws) const {
+    segment<true>(doc, ws);
+  }
+
+ private:
+  friend struct detail::paragraph_paths;
+
+  // Fast: runs of ASCII through line_scanner::feed_ascii; else every code point through feed. Only the
+  // tests ask for the slow way, to check that the fast one counts the same.
+  template <bool Fast, class Doc>
+  void segment(Doc& doc, workspace& ws) const {
     namespace dp = detail::paragraphs;
     const auto text = doc.text();
     if (text.size() > std::numeric_limits<std::uint32_t>::max())
@@ -355,7 +663,7 @@ struct paragraph_segmenter {
     auto& s = ws.get<dp::scratch>(*this);
     s.reset();
     fold_phrases(s);
-    scan(text, doc.template get<token_layer>(), s);
+    scan<Fast>(text, doc.template get<token_layer>(), s);
 
     // The body script: most letters over the long paragraphs, or over all when none is long.
     auto body = dp::majority(s.long_counts, s.long_seen);
@@ -364,23 +672,17 @@ struct paragraph_segmenter {
     auto& out = doc.template edit<paragraph_layer>().items;
     out.clear();
     out.reserve(s.paras.size());
-    const auto& tb = doc.template get<token_layer>().begin;
-    auto tok = tb.begin();
     for (const auto& p : s.paras) {
-      // Tokens are sorted: walk forwards.
-      tok = std::lower_bound(tok, tb.end(), p.begin);
-      const auto first = static_cast<std::uint32_t>(tok - tb.begin());
-      tok = std::lower_bound(tok, tb.end(), p.end);
-      const auto last = static_cast<std::uint32_t>(tok - tb.begin());
-      out.push_back({p.begin, p.end, first, last, p.majority, flags_of(text, s, p, body)});
+      out.push_back({p.begin, p.end, p.first_token, p.end_token, p.majority, flags_of(text, s, p, body)});
     }
   }
 
- private:
   void fold_phrases(detail::paragraphs::scratch& s) const {
     namespace dp = detail::paragraphs;
+    if (!s.phrase_starts.empty() && s.phrases_folded == boilerplate_phrases) return;
     s.phrase_text.clear();
     s.phrase_starts.clear();
+    s.phrase_first.clear();
     for (const auto& ph : boilerplate_phrases) {
       s.phrase_starts.push_back(static_cast<std::uint32_t>(s.phrase_text.size()));
       bool space = false;
@@ -395,13 +697,17 @@ struct paragraph_segmenter {
       }
     }
     s.phrase_starts.push_back(static_cast<std::uint32_t>(s.phrase_text.size()));
+    for (std::size_t k = 0; k + 1 < s.phrase_starts.size(); ++k)
+      s.phrase_first.push_back(s.phrase_starts[k] < s.phrase_starts[k + 1] ? s.phrase_text[s.phrase_starts[k]]
+                                                                            : dp::no_phrase);
+    s.phrases_folded = boilerplate_phrases;
   }
 
   // Lines and paragraphs in one pass. The tokens decide where they may end: a line break inside a
   // token (a special case, a URL) ends no line, and a line where a token begins is not blank, so
   // every paragraph boundary falls between tokens and every token begins in some paragraph, which
   // then stretches to cover it.
-  template <class C>
+  template <bool Fast, class C>
   void scan(std::basic_string_view<C> text, const token_layer& tokens, detail::paragraphs::scratch& s) const {
     namespace dp = detail::paragraphs;
     dp::line_scanner line;
@@ -413,19 +719,10 @@ struct paragraph_segmenter {
     const std::size_t n_tokens = tb.size();
     std::size_t line_tokens = 0;  // the first token that begins in the current line
 
-    // The first token at or after line_tokens that begins at or after `at`: a galloping search, as
-    // lines are short.
-    auto tokens_before = [&](std::size_t at) {
-      std::size_t lo = line_tokens, step = 1;
-      while (lo + step <= n_tokens && tb[lo + step - 1] < at) {
-        lo += step;
-        step *= 2;
-      }
-      const auto hi = std::min(n_tokens, lo + step);
-      return static_cast<std::size_t>(
-          std::lower_bound(tb.begin() + static_cast<std::ptrdiff_t>(lo), tb.begin() + static_cast<std::ptrdiff_t>(hi), at) -
-          tb.begin());
-    };
+    // The first token at or after line_tokens that begins at or after `at`. A line holds a few dozen
+    // tokens, and a search that jumps through them misses the cache at every line; reading their
+    // starts in order lets the hardware fetch ahead.
+    auto tokens_before = [&](std::size_t at) { return dp::first_at_or_after(tb.data(), te.data(), line_tokens, n_tokens, at); };
 
     auto close_paragraph = [&] {
       if (!open) return;
@@ -452,6 +749,7 @@ struct paragraph_segmenter {
           li.begin = line.has_text() ? std::min(li.begin, first) : first;
           li.end = line.has_text() ? std::max(li.end, last) : last;
         }
+        const auto line_first_token = static_cast<std::uint32_t>(line_tokens);
         line_tokens = next_tokens;
         // A line in another writing system than the line before it starts a paragraph of its own:
         // scraped pages often put a menu line in the site's language right above the headline.
@@ -471,8 +769,10 @@ struct paragraph_segmenter {
           cur = {};
           cur.begin = li.begin;
           cur.first_line = static_cast<std::uint32_t>(s.lines.size());
+          cur.first_token = line_first_token;
         }
         cur.end = li.end;
+        cur.end_token = static_cast<std::uint32_t>(next_tokens);
         cur.words += li.words;
         cur.letters += li.letters;
         cur.sentence_ends += li.sentence_ends;
@@ -490,13 +790,20 @@ struct paragraph_segmenter {
     bool after_cr = false;
     const std::size_t n = text.size();
     for (std::size_t i = 0; i < n;) {
-      // ASCII, most of the text, needs no decoding.
+      // ASCII, most of the text, needs no decoding, and runs of it take the fast path.
       char32_t c = unicode::detail::unit_value(text[i]);
+      if (Fast && c < 0x80 && dp::ascii_classes[c] != dp::a_special) {
+        i += line.feed_ascii(text.data(), i, n, s.line_counts, s.line_seen);
+        after_cr = false;
+        continue;
+      }
       std::size_t len = 1;
       if (c >= 0x80) {
-        const auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(i), text.end());
-        c = d.code_point;
-        len = d.length;
+        if (!dp::decode_common(text, i, c, len)) {
+          const auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(i), text.end());
+          c = d.code_point;
+          len = d.length;
+        }
       }
       const std::size_t at = i;
       i += len;
@@ -553,9 +860,22 @@ struct paragraph_segmenter {
     }
     std::uint8_t flags = chrome ? paragraph_flag::boilerplate : 0;
     if (!chrome && n_lines == 1 && body_script && p.letters > 0 && p.words <= heading_max_words &&
-        last.code_points <= heading_max_code_points && !last.ends_sentence)
+        !last.ends_sentence && at_most_code_points(text.substr(last.text_begin, last.text_end - last.text_begin),
+                                                   heading_max_code_points))
       flags |= paragraph_flag::heading;
     return flags;
+  }
+
+  // Whether `line` has at most `limit` code points (counted as the scanner decodes them).
+  template <class C>
+  static bool at_most_code_points(std::basic_string_view<C> line, std::size_t limit) {
+    if (line.size() <= limit) return true;  // a code point takes at least one code unit
+    std::size_t count = 0;
+    for (auto cp : unicode::code_points(line)) {
+      (void)cp;
+      if (++count > limit) return false;
+    }
+    return true;
   }
 
   // Rule (b) on one line (trimmed): whether it starts with a phrase at a word boundary, and the
@@ -569,7 +889,11 @@ struct paragraph_segmenter {
     // Skip bullets and the spaces after them.
     while (start != std::default_sentinel && (dp::is_bullet((*start).code_point) || dp::is_space((*start).code_point)))
       ++start;
+    if (start == std::default_sentinel) return false;
+    // Only the phrases that begin with the line's first character can match.
+    const char32_t first = dp::fold((*start).code_point);
     for (std::size_t k = 0; k + 1 < s.phrase_starts.size(); ++k) {
+      if (s.phrase_first[k] != first) continue;
       const std::u32string_view phrase =
           std::u32string_view(s.phrase_text).substr(s.phrase_starts[k], s.phrase_starts[k + 1] - s.phrase_starts[k]);
       if (phrase.empty()) continue;
@@ -606,5 +930,21 @@ struct paragraph_segmenter {
     return false;
   }
 };
+
+namespace detail {
+
+// The segmenter's two ways through a text, for the tests that check they agree.
+struct paragraph_paths {
+  template <class Doc>
+  static void fast(const paragraph_segmenter& p, Doc& doc, workspace& ws) {
+    p.template segment<true>(doc, ws);
+  }
+  template <class Doc>
+  static void code_point_at_a_time(const paragraph_segmenter& p, Doc& doc, workspace& ws) {
+    p.template segment<false>(doc, ws);
+  }
+};
+
+}  // namespace detail
 
 }  // namespace byline
