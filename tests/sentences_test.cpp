@@ -3,6 +3,8 @@
 #include <byline/pipeline.hpp>
 #include <byline/tokenize/sentences.hpp>
 #include <byline/tokenize/tokenizer.hpp>
+#include <byline/segment/sentences.hpp>
+#include <byline/unicode/utf.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -236,4 +238,119 @@ TEST_CASE("random text: tokens, paragraphs and sentences nest", "[sentences][par
   CHECK(failures == 0);
   CHECK(paragraphs > static_cast<std::size_t>(iterations));
   CHECK(sentences > paragraphs);
+}
+
+// ----------------------------------------------------------------------------------------------
+// detail::uax_sentence_gaps finds the gaps that hold a UAX #29 sentence boundary without running the
+// rules over the whole text; it must find exactly those the rules over the whole text give.
+
+namespace {
+
+// Tokens of any shape: random runs of code points with random gaps, so that tokens may end in white
+// space or hold terminators, and gaps may hold anything (someone else's tokenizer).
+struct scatter_tokenizer {
+  using needs = byline::layers<>;
+  using provides = byline::layers<byline::token_layer>;
+  template <class Doc>
+  void operator()(Doc& doc, byline::workspace&) const {
+    const auto text = doc.text();
+    auto& t = doc.template edit<byline::token_layer>();
+    t.clear();
+    std::vector<std::uint32_t> starts;
+    for (auto it = text.begin(); it != text.end(); it = byline::unicode::decode(it, text.end()).next)
+      starts.push_back(static_cast<std::uint32_t>(it - text.begin()));
+    starts.push_back(static_cast<std::uint32_t>(text.size()));
+    std::minstd_rand rng(static_cast<unsigned>(text.size()) + 1);
+    for (std::size_t k = rng() % 3; k + 1 < starts.size(); k += rng() % 3) {
+      const std::size_t e = std::min(starts.size() - 1, k + 1 + rng() % 5);
+      t.push_back(starts[k], starts[e], byline::token_kind::word, byline::token_rule::word_boundary, 0);
+      k = e;
+    }
+  }
+};
+
+// The gaps (by the index of the token after them) that hold a boundary of segment::sentences.
+template <class C>
+std::vector<std::uint32_t> gaps_by_rules(std::basic_string_view<C> text, const byline::token_layer& t) {
+  std::vector<std::uint32_t> out;
+  for (auto s : byline::segment::sentences(text)) {
+    const auto b = s.offsets().end;
+    const auto k = static_cast<std::uint32_t>(std::lower_bound(t.begin.begin(), t.begin.end(), b) - t.begin.begin());
+    if (k == 0 || k >= t.size() || t.end[k - 1] > b) continue;
+    if (out.empty() || out.back() != k) out.push_back(k);
+  }
+  return out;
+}
+
+template <class C>
+std::vector<std::uint32_t> gaps_found(std::basic_string_view<C> text, const byline::token_layer& t) {
+  std::vector<std::uint32_t> out;
+  byline::detail::uax_sentence_gaps<C> gaps(text, t);
+  const auto n = static_cast<std::uint32_t>(t.size());
+  for (auto i = n > 0 ? gaps.next_candidate(1) : n; i < n; i = gaps.next_candidate(i + 1))
+    if (gaps.in_gap(i)) out.push_back(i);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the gaps that hold a UAX #29 sentence boundary are those the rules give", "[sentences][random]") {
+  static const char* const pieces[] = {
+      ".", ".", "!", "?", " ", " ", " ", "  ", "\n", "\r", "\r\n", "\t", "\"", "\u201C", "\u201D", "'", "(", ")",
+      "a", "b", "A", "B", "Mr.", "U.S.", "5", "3.5", ",", ";", ":", "-", "\u0301", "\u00AD", "\u00A0", "\u200B",
+      "\u2029", "\u0085", "\u2026", "\u3002", "\u00E9", "\u0645", "\u2019", "|", "\xFF", "\x80", "\xE2\x80"};
+#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
+  constexpr int iterations = 10'000;
+#else
+  constexpr int iterations = 100'000;
+#endif
+  const byline::pipeline ours{byline::tokenizer{}};
+  const byline::pipeline scattered{scatter_tokenizer{}};
+  std::mt19937 rng(11);
+  std::size_t found = 0;
+  for (int it = 0; it < iterations; ++it) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 30) + 1;
+    for (int k = 0; k < n; ++k) text += pieces[rng() % std::size(pieces)];
+    INFO("text \"" << text << "\"");
+    for (const auto& doc : {ours(std::string_view(text)), scattered(std::string_view(text))}) {
+      const auto& t = doc.get<byline::token_layer>();
+      const auto want = gaps_by_rules(std::string_view(text), t);
+      REQUIRE(gaps_found(std::string_view(text), t) == want);
+      found += want.size();
+    }
+    if (it % 4 == 0) {
+      const auto u16 = byline::unicode::to_utf16(text);
+      const auto doc = scattered(std::u16string_view(u16));
+      const auto& t = doc.get<byline::token_layer>();
+      REQUIRE(gaps_found(std::u16string_view(u16), t) == gaps_by_rules(std::u16string_view(u16), t));
+    }
+  }
+  CHECK(found > static_cast<std::size_t>(iterations));
+}
+
+TEST_CASE("finding the sentence gaps stays linear on text built against it", "[sentences][adversarial]") {
+  // Closers after spaces, a look for a lower-case letter past many non-letters, gaps with no ASCII
+  // white space to start the engine after: each gap could send the engine far ahead or back, but
+  // none may send it over the same text again and again (which would take hours here).
+  const std::size_t n = 200'000;
+  std::vector<std::string> texts(7);
+  texts[0] = "He left. ";
+  texts[1] = "He left. ";
+  texts[3] = "No. ";
+  for (std::size_t i = 0; i < n; ++i) {
+    texts[0] += ") ";
+    texts[1] += "( ";
+    texts[2] += "Y.\u200B";  // a gap of a zero width space: the engine decides each
+    texts[3] += "5 ";
+    texts[4] += "\u201C ";
+    texts[5] += "y.\u200B";
+    texts[6] += "x\u00A0y.\u00A0(";
+  }
+  texts[1] += "b.";
+  for (const auto& text : texts) {
+    const auto doc = nlp(std::string_view(text));
+    const auto& t = doc.get<byline::token_layer>();
+    REQUIRE(gaps_found(std::string_view(text), t) == gaps_by_rules(std::string_view(text), t));
+  }
 }

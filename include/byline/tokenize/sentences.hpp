@@ -10,14 +10,17 @@
 //     runs on into a lower-case word (text wrapped at a fixed width).
 #pragma once
 
+#include <byline/detail/config.hpp>
 #include <byline/document/records.hpp>
 #include <byline/segment/sentences.hpp>
 #include <byline/tokenize/tokenizer.hpp>
 #include <byline/unicode/utf.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +50,222 @@ inline constexpr std::string_view sentence_starters[] = {
 static_assert(std::ranges::is_sorted(title_abbreviations) && std::ranges::is_sorted(sentence_starters),
               "binary_search needs these sorted");
 
+// ASCII code units that, ending the token before a gap, may leave a UAX #29 terminator open at the
+// gap: a terminator (SB11), a closer or mark that may follow one (Close, Extend, Format: SB5, SB9),
+// or white space after one (SB10; a token of someone else's tokenizer may end in it).
+constexpr std::array<bool, 128> make_ascii_open_ends() {
+  std::array<bool, 128> t{};
+  for (char32_t c = 0; c < 128; ++c) {
+    using sb = unicode::sentence_break;
+    const auto k = unicode::properties(c).sentence();
+    t[c] = k == sb::aterm || k == sb::sterm || k == sb::close || k == sb::extend || k == sb::format ||
+           k == sb::sp || k == sb::cr || k == sb::lf || k == sb::sep;
+  }
+  return t;
+}
+inline constexpr std::array<bool, 128> ascii_open_ends = make_ascii_open_ends();
+
+
+// Which gaps between tokens hold a UAX #29 sentence boundary (one at either end of the gap counts),
+// gap after gap, without running the rules over the whole text.
+//
+// A boundary comes after a paragraph separator (SB4) or after a terminator, the closers and marks
+// after it and the spaces after those (SB11). So a gap of ASCII spaces (most are one space or none)
+// after a token that ends in a letter, a digit, a comma... holds none: the only candidates are the
+// gaps after a terminator or closer, and gaps that hold something else, such as a line break. For
+// those the UAX #29 engine runs where they are. It starts afresh after the last ASCII white space
+// before the gap that has a character other than a space or a mark (Sp, Extend, Format) between it
+// and the gap. A run over the whole text may be in another state there (a terminator before the
+// white space still open), but only until that character, where both engines either end a sentence
+// or go on as plain text; from there on they agree, so they agree on the gap. Boundaries found on
+// the way are kept, so no stretch of text is read by the engine twice, and the cost goes by tokens
+// and sentences rather than by bytes.
+template <class C>
+class uax_sentence_gaps {
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  std::basic_string_view<C> text_;
+  const token_layer& t_;
+  std::size_t from_ = 0;     // the engine may start here afresh (a boundary, or a point as above)
+  std::size_t next_ = npos;  // the first boundary after from_, when known
+
+  std::uint32_t unit(std::size_t k) const { return unicode::detail::unit_value(text_[k]); }
+  static constexpr bool ascii_white(std::uint32_t u) { return u == ' ' || (u >= 0x09 && u <= 0x0D); }
+  unicode::decoded<typename std::basic_string_view<C>::const_iterator> decode_at(std::size_t k) const {
+    return unicode::decode(text_.begin() + static_cast<std::ptrdiff_t>(k), text_.end());
+  }
+
+  // What [ge, gb) holds: a paragraph separator that SB4 ends a sentence after within [ge, gb] (all
+  // but a CR whose LF begins the next token: SB3 keeps them together), only spaces (Sp), or else.
+  enum class gap_holds { separator, spaces, other };
+  gap_holds scan_gap(std::size_t ge, std::size_t gb) const {
+    bool spaces = true;
+    for (std::size_t k = ge; k < gb;) {
+      const auto u = unit(k);
+      if (u < 0x80) {
+        if (u == '\n') return gap_holds::separator;
+        if (u == '\r' && (k + 1 < gb || gb >= text_.size() || unit(gb) != '\n')) return gap_holds::separator;
+        if (!ascii_white(u)) spaces = false;
+        ++k;
+        continue;
+      }
+      const auto d = decode_at(k);
+      const auto sb = unicode::properties(d.code_point).sentence();
+      if (segment::detail::is_parasep(sb)) return gap_holds::separator;
+      if (sb != unicode::sentence_break::sp) spaces = false;
+      k += d.length;
+    }
+    return spaces ? gap_holds::spaces : gap_holds::other;
+  }
+
+  // Whether [at, end) has a character other than Sp, Extend or Format.
+  bool has_solid(std::size_t at, std::size_t end) const {
+    using sb = unicode::sentence_break;
+    while (at < end) {
+      const auto u = unit(at);
+      if (u < 0x80) {
+        if (u != ' ' && u != '\t' && u != 0x0B && u != 0x0C) return true;
+        ++at;
+        continue;
+      }
+      const auto d = decode_at(at);
+      const auto k = unicode::properties(d.code_point).sentence();
+      if (k != sb::sp && k != sb::extend && k != sb::format) return true;
+      at += d.length;
+    }
+    return false;
+  }
+
+  // The terminator that the text before `at` leaves open, looking back through closers and marks.
+  // None when the first other character met is solid (a letter, a digit, a comma: whatever the
+  // engine was doing, it has decided by then), or white space with a closer after it (a closer
+  // after spaces ends the sentence before it, SB11, or SB8 carries the sentence on past it), or
+  // the start of the text. Unsure when it is white space with only marks after it (SB5 makes them
+  // spaces), or when the look goes far or meets ill-formed text.
+  enum class open_term { none, aterm, sterm, unsure };
+  open_term open_before(std::size_t at) const {
+    using sb = unicode::sentence_break;
+    bool closer = false;
+    for (int steps = 0; steps < 8; ++steps) {
+      if (at == 0) return open_term::none;
+      sb k;
+      const auto u = unit(at - 1);
+      if (u < 0x80) {
+        k = segment::detail::ascii_sentences.sb[u];
+        --at;
+      } else {
+        // The last code point: back to its first code unit, then decoded forwards to check.
+        std::size_t p = at - 1;
+        if constexpr (unicode::encoding_of<C> == unicode::encoding::utf8) {
+          while (p > 0 && at - p < 4 && (unit(p) & 0xC0) == 0x80) --p;
+        } else if constexpr (unicode::encoding_of<C> == unicode::encoding::utf16) {
+          if (p > 0 && (u & 0xFC00) == 0xDC00 && (unit(p - 1) & 0xFC00) == 0xD800) --p;
+        }
+        const auto d = decode_at(p);
+        if (d.length != at - p) return open_term::unsure;
+        k = unicode::properties(d.code_point).sentence();
+        at = p;
+      }
+      if (k == sb::aterm) return open_term::aterm;
+      if (k == sb::sterm) return open_term::sterm;
+      if (k == sb::close) closer = true;
+      if (k == sb::close || k == sb::extend || k == sb::format) continue;
+      return (k == sb::sp || segment::detail::is_parasep(k)) && !closer ? open_term::unsure : open_term::none;
+    }
+    return open_term::unsure;
+  }
+
+  // After a terminator (ATerm when `aterm`), perhaps closers, and spaces up to `gb`: whether a
+  // sentence ends at gb (yes), goes on (no), or something the engine had better decide comes first.
+  enum class verdict { yes, no, unsure };
+  verdict after_spaces(std::size_t gb, bool aterm) const {
+    using sb = unicode::sentence_break;
+    auto class_at = [&](std::size_t& k) {
+      const auto u = unit(k);
+      if (u < 0x80) {
+        ++k;
+        return segment::detail::ascii_sentences.sb[u];
+      }
+      const auto d = decode_at(k);
+      k += d.length;
+      return unicode::properties(d.code_point).sentence();
+    };
+    std::size_t k = gb;
+    const auto first = class_at(k);
+    if (first == sb::sp || first == sb::extend || first == sb::format || segment::detail::is_parasep(first))
+      return verdict::unsure;
+    if (first == sb::scontinue || first == sb::aterm || first == sb::sterm) return verdict::no;  // SB8a
+    if (!aterm) return verdict::yes;                                                         // SB11
+    // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
+    for (auto c = first;; c = class_at(k)) {
+      if (c == sb::lower) return verdict::no;
+      if (c == sb::oletter || c == sb::upper || c == sb::aterm || c == sb::sterm || segment::detail::is_parasep(c))
+        return verdict::yes;
+      if (k >= text_.size()) return verdict::yes;
+    }
+  }
+
+  // Whether the engine puts a boundary in [ge, gb].
+  bool engine_says(std::size_t ge, std::size_t gb) {
+    for (;;) {
+      if (next_ == npos) {
+        std::size_t at = ge;
+        for (;;) {
+          while (at > from_ && !ascii_white(unit(at - 1))) --at;
+          if (at <= from_ || has_solid(at, ge)) break;
+          --at;
+        }
+        from_ = std::max(from_, at);
+        if (from_ >= text_.size()) return false;
+        next_ = from_ + segment::detail::engine_next<segment::detail::sentence_engine>(
+                            text_.begin() + static_cast<std::ptrdiff_t>(from_), text_.end())
+                            .length;
+      }
+      if (next_ >= ge) return next_ <= gb;
+      from_ = next_;  // a boundary before the gap (inside a token, or a gap already passed)
+      next_ = npos;
+    }
+  }
+
+ public:
+  uax_sentence_gaps(std::basic_string_view<C> text, const token_layer& t) : text_(text), t_(t) {}
+
+  // The first gap from the one before token i on that may hold a boundary: the others are gaps of
+  // one space or none after a token that ends in a character that leaves no terminator open. Returns
+  // the number of tokens when there is none.
+  BYLINE_ALWAYS_INLINE std::uint32_t next_candidate(std::uint32_t i) const {
+    const auto* tb = t_.begin.data();
+    const auto* te = t_.end.data();
+    const C* d = text_.data();
+    const auto n = static_cast<std::uint32_t>(t_.size());
+    for (; i < n; ++i) {
+      const std::uint32_t ge = te[i - 1], gb = tb[i];
+      const auto last = unicode::detail::unit_value(d[ge - 1]);
+      // Token i begins inside the text, so d[ge] is there. The gap is dull when it is no longer than
+      // one space: (gb - ge) > (d[ge] == ' ') says otherwise, without a branch.
+      const bool open = last >= 0x80 || ascii_open_ends[last];
+      if (open | ((gb - ge) > static_cast<std::uint32_t>(unicode::detail::unit_value(d[ge]) == ' '))) return i;
+    }
+    return n;
+  }
+
+  // Whether the gap before token i (0 < i < tokens) holds a boundary; ask gap after gap.
+  bool in_gap(std::uint32_t i) {
+    const std::size_t ge = t_.end[i - 1], gb = t_.begin[i];
+    const auto holds = scan_gap(ge, gb);
+    if (holds == gap_holds::separator) return true;
+    const auto last = unit(ge - 1);
+    const auto open = last >= 0x80 || ascii_open_ends[last] ? open_before(ge) : open_term::none;
+    if (open == open_term::none && holds == gap_holds::spaces) return false;
+    // The usual sentence end: a terminator (and closers), then spaces: decided by what follows.
+    if ((open == open_term::aterm || open == open_term::sterm) && holds == gap_holds::spaces && gb > ge &&
+        gb < text_.size()) {
+      const auto v = after_spaces(gb, open == open_term::aterm);
+      if (v != verdict::unsure) return v == verdict::yes;
+    }
+    return engine_says(ge, gb);
+  }
+};
+
 }  // namespace detail
 
 struct sentence_splitter {
@@ -64,9 +283,9 @@ struct sentence_splitter {
   // first or end token) ends a sentence, so that each sentence lies in one paragraph.
   //
   // Only the gaps between tokens where UAX #29 puts a boundary can end a sentence, besides paragraph
-  // boundaries and the gaps after "…", and every line break is such a boundary (SB4), so the work
-  // goes by boundaries (one every sentence or line) rather than by tokens: each boundary finds its
-  // gap by a galloping search from the last one.
+  // boundaries and the gaps after "…", and every line break is such a boundary (SB4). Which gaps
+  // those are comes from detail::uax_sentence_gaps, which looks at a byte or two of most gaps and
+  // runs the UAX #29 rules only around terminators and closers.
   template <class C>
   void split(std::basic_string_view<C> text, const token_layer& t, const std::vector<paragraph_record>& paragraphs,
              std::vector<sentence_record>& out) const {
@@ -74,10 +293,8 @@ struct sentence_splitter {
     if (n == 0) return;
     out.reserve(out.size() + n / 16 + 1);
     std::uint32_t first = 0;    // the current sentence's first token
-    std::uint32_t i = 1;        // candidate gap: between tokens i-1 and i
     std::uint32_t decided = 0;  // every gap up to this one is decided
     std::string buf;
-    const auto& begins = t.begin;
     auto end_sentence = [&](std::uint32_t gap) {
       if (gap <= first) return;
       out.push_back({first, gap});
@@ -106,19 +323,9 @@ struct sentence_splitter {
       }
     };
 
-    for (auto seg : segment::sentences(text)) {
-      const std::size_t boundary = seg.offsets().end;
-      if (boundary <= begins[i - 1]) continue;  // in a gap already decided (or before the first token)
-      // The first token that begins at or after the boundary, found from i onwards.
-      std::uint32_t step = 1, lo = i;
-      while (lo + step < n && begins[lo + step] < boundary) {
-        lo += step;
-        step *= 2;
-      }
-      const auto hi = static_cast<std::uint32_t>(std::min<std::size_t>(n, lo + step + 1));
-      i = static_cast<std::uint32_t>(std::lower_bound(begins.begin() + lo, begins.begin() + hi, boundary) - begins.begin());
-      if (i >= n) break;
-      if (t.end[i - 1] > boundary) continue;  // inside a token
+    detail::uax_sentence_gaps<C> boundaries(text, t);
+    for (auto i = boundaries.next_candidate(1); i < n; i = boundaries.next_candidate(i + 1)) {
+      if (!boundaries.in_gap(i)) continue;
       settle(i);
       if (i > decided) {
         const std::uint32_t gap_begin = t.end[i - 1], gap_end = t.begin[i];
@@ -133,7 +340,6 @@ struct sentence_splitter {
         if (brk) end_sentence(i);
         decided = i;
       }
-      ++i;  // this gap is decided; the next boundary lies further on
     }
     settle(n);
     out.push_back({first, static_cast<std::uint32_t>(n)});
@@ -170,8 +376,9 @@ struct sentence_splitter {
   static std::uint32_t next_ellipsis_gap(std::basic_string_view<C> text, const token_layer& t, std::uint32_t& from) {
     const auto n = static_cast<std::uint32_t>(t.size());
     while (from < n) {
-      const auto k = static_cast<std::uint32_t>(std::find(t.kind.begin() + from, t.kind.end(), token_kind::ellipsis) -
-                                                t.kind.begin());
+      // memchr: the kinds are bytes, and a vectorised search over them beats a loop.
+      const void* hit = std::memchr(t.kind.data() + from, static_cast<int>(token_kind::ellipsis), n - from);
+      const auto k = hit ? static_cast<std::uint32_t>(static_cast<const token_kind*>(hit) - t.kind.data()) : n;
       from = k + 1;
       if (k >= n) break;
       if (t.rule[k] != token_rule::word_boundary) continue;  // "...": UAX #29 sees its full stops
