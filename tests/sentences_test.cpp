@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <list>
+#include <stdexcept>
 #include <random>
 #include <string>
 #include <vector>
@@ -352,5 +353,23 @@ TEST_CASE("finding the sentence gaps stays linear on text built against it", "[s
     const auto doc = nlp(std::string_view(text));
     const auto& t = doc.get<byline::token_layer>();
     REQUIRE(gaps_found(std::string_view(text), t) == gaps_by_rules(std::string_view(text), t));
+  }
+}
+
+TEST_CASE("tokens out of order are refused, not read past", "[sentences]") {
+  // Tokens that break the invariants, as someone else's tokenizer might make them: the splitter reads
+  // gaps straight from the text, so it says so instead of reading where it should not.
+  const std::string text = "Two words.";
+  byline::token_layer overlapping, past_the_end, empty;
+  overlapping.push_back(0, 4, byline::token_kind::word, byline::token_rule::word_boundary, 0);
+  overlapping.push_back(2, 9, byline::token_kind::word, byline::token_rule::word_boundary, 0);
+  past_the_end.push_back(0, 3, byline::token_kind::word, byline::token_rule::word_boundary, 0);
+  past_the_end.push_back(5, 500, byline::token_kind::word, byline::token_rule::word_boundary, 0);
+  empty.push_back(0, 0, byline::token_kind::word, byline::token_rule::word_boundary, 0);
+  empty.push_back(4, 9, byline::token_kind::word, byline::token_rule::word_boundary, 0);
+  const byline::sentence_splitter split;
+  for (const auto* t : {&overlapping, &past_the_end, &empty}) {
+    std::vector<byline::sentence_record> out;
+    CHECK_THROWS_AS(split.split(std::string_view(text), *t, {}, out), std::invalid_argument);
   }
 }

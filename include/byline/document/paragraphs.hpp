@@ -49,6 +49,11 @@
 // and Hiragana with Katakana, so Japanese or Korean text is never "another script" of itself.
 //
 // Scratch space lives in the workspace: a steady stream of documents allocates only the output.
+//
+// Speed: runs of ASCII (most of a news story) are counted up to 64 code units at a time from bit
+// masks of their classes (SSE2 makes the masks 16 bytes a step on x86-64; define BYLINE_NO_SIMD to
+// build without it); other code points go one at a time through the same rules. Tests check that
+// both ways count the same (detail::paragraph_paths).
 #pragma once
 
 #include <byline/detail/config.hpp>

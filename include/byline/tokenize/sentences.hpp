@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,20 @@ inline constexpr std::string_view sentence_starters[] = {
 
 static_assert(std::ranges::is_sorted(title_abbreviations) && std::ranges::is_sorted(sentence_starters),
               "binary_search needs these sorted");
+
+// Whether every token is non-empty and inside the text, each ending at or before the next begins.
+inline bool tokens_in_order(const token_layer& t, std::size_t size) noexcept {
+  const std::size_t n = t.size();
+  if (n == 0) return true;
+  if (t.end.size() != n || t.kind.size() != n || t.rule.size() != n || t.flags.size() != n) return false;
+  const auto* b = t.begin.data();
+  const auto* e = t.end.data();
+  bool ok = e[n - 1] <= size;
+  // No early exit: a loop the compiler can keep branch-free.
+  for (std::size_t i = 0; i < n; ++i) ok &= b[i] < e[i];
+  for (std::size_t i = 1; i < n; ++i) ok &= e[i - 1] <= b[i];
+  return ok;
+}
 
 // ASCII code units that, ending the token before a gap, may leave a UAX #29 terminator open at the
 // gap: a terminator (SB11), a closer or mark that may follow one (Close, Extend, Format: SB5, SB9),
@@ -291,6 +306,11 @@ struct sentence_splitter {
              std::vector<sentence_record>& out) const {
     const std::size_t n = t.size();
     if (n == 0) return;
+    // The gaps are read straight from the text, so the tokens must keep their invariants (byline's
+    // tokenizer does; someone else's might not).
+    if (!detail::tokens_in_order(t, text.size()))
+      throw std::invalid_argument(
+          "byline::sentence_splitter: tokens must be non-empty, sorted, disjoint and inside the text");
     out.reserve(out.size() + n / 16 + 1);
     std::uint32_t first = 0;    // the current sentence's first token
     std::uint32_t decided = 0;  // every gap up to this one is decided
