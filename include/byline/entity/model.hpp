@@ -1,0 +1,842 @@
+// byline — the named-entity sequence model: a linear model over BILOU tags for CoNLL-2003's four
+// types, with hashed features, decoded greedily left to right.
+//
+//   const auto& m = byline::ner_model::default_model();   // needs <byline/entity/default_model.hpp>
+//   std::vector<std::string_view> words{"Vladimir", "Putin", "met", "Donald", "Trump", "."};
+//   auto tags = m.tag(words);                             // U-PER? no: B-PER L-PER O B-PER L-PER O
+//
+// Tags. A tag is O or a position (B begin, I inside, L last, U unit) and a type (PER ORG LOC MISC):
+// 17 tags. Ratinov and Roth (2009, "Design challenges and misconceptions in named entity
+// recognition") found BILOU better than IOB and greedy decoding as good as Viterbi with it; greedy is
+// what this model does (tools/train_ner.cpp can train a first-order Viterbi model to compare).
+//
+// Features. Each is a 64-bit hash of a template and its values, looked up in a table of weight rows
+// (one weight per tag). Of the word itself: the word, lower case, shape (Xxxx, dd-dd), short shape
+// (Xx, d-d), prefixes and suffixes up to 4, word-cluster bit-string prefixes (when the model has
+// clusters). Of its neighbours at -2..+2: lower case, short shape, cluster. Of the sentence: the
+// capitalisation classes of the previous, this and the next word; sentence-initial position with
+// this word's class; headline (an all-caps sentence) with this word's class. Of the decoding so far:
+// the previous tag, the two previous tags, the previous tag with this word's class. Of the
+// document: how earlier occurrences of this word (case-insensitively) were tagged in this document
+// (Ratinov and Roth's "extended prediction history"). And any number of "extra" features per token
+// that the caller supplies as 64-bit ids (gazetteer membership, say): the model only needs to have
+// been trained with them.
+//
+// Speed. Everything that depends only on a word's spelling — the sum of its own features' weights
+// and of its features as a neighbour at each offset — is computed once per word type and kept in the
+// caller's ner_workspace, across documents; a token then costs the sum of a few cached vectors and
+// small tables, and an argmax over 17 tags.
+//
+// Threads. A ner_model is immutable after construction: share one between threads freely, each
+// with its own ner_workspace (the overloads without one use a thread_local workspace).
+#pragma once
+
+#include <byline/entity/labels.hpp>
+#include <byline/unicode/properties.hpp>
+#include <byline/unicode/utf.hpp>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <bit>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace byline {
+
+// ---------------------------------------------------------------------------------------------------
+// Tags
+
+struct ner_tag {
+  static constexpr std::size_t count = 17;
+  std::uint8_t value = 0;  // 0 is O; else 1 + 4 * (type - 1) + position (B 0, I 1, L 2, U 3)
+
+  constexpr ner_tag() = default;
+  constexpr explicit ner_tag(std::uint8_t v) noexcept : value(v < count ? v : 0) {}
+  // position: 'B', 'I', 'L' or 'U'; anything else (or type none) makes O.
+  static constexpr ner_tag make(conll_type type, char position) noexcept {
+    const auto t = static_cast<unsigned>(type);
+    if (t == 0 || t > 4) return {};
+    const int p = position == 'B' ? 0 : position == 'I' ? 1 : position == 'L' ? 2 : position == 'U' ? 3 : -1;
+    if (p < 0) return {};
+    return ner_tag(static_cast<std::uint8_t>(1 + 4 * (t - 1) + static_cast<unsigned>(p)));
+  }
+  constexpr conll_type type() const noexcept {
+    return value == 0 ? conll_type::none : static_cast<conll_type>(1 + (value - 1) / 4);
+  }
+  // 'O', 'B', 'I', 'L' or 'U'.
+  constexpr char position() const noexcept { return value == 0 ? 'O' : "BILU"[(value - 1) % 4]; }
+  constexpr bool is_outside() const noexcept { return value == 0; }
+  // Whether a span is open after this tag (B or I), so the next tag must be I or L of its type.
+  constexpr bool continues() const noexcept { return value != 0 && (value - 1) % 4 < 2; }
+  friend constexpr bool operator==(ner_tag, ner_tag) = default;
+};
+
+// "O", "B-PER", "U-LOC", ...
+inline std::string to_string(ner_tag t) {
+  if (t.is_outside()) return "O";
+  std::string s(1, t.position());
+  s += '-';
+  s += name(t.type());
+  return s;
+}
+
+// Whether `next` may follow `prev` in a well-formed BILOU sequence (prev == nullopt: sentence start).
+constexpr bool ner_transition_allowed(ner_tag prev, ner_tag next) noexcept {
+  if (prev.continues())
+    return next.type() == prev.type() && (next.position() == 'I' || next.position() == 'L');
+  return next.is_outside() || next.position() == 'B' || next.position() == 'U';
+}
+
+// A typed run of tokens [begin, end).
+struct ner_span {
+  conll_type type = conll_type::none;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  friend constexpr bool operator==(const ner_span&, const ner_span&) = default;
+};
+
+// The spans of a tag sequence, reading it as leniently as conlleval: B or U starts a span; I or L
+// continues an open span of its type (else starts one); L and U close it; O ends it.
+inline std::vector<ner_span> ner_spans(std::span<const ner_tag> tags) {
+  std::vector<ner_span> out;
+  bool open = false;
+  ner_span cur;
+  for (std::uint32_t i = 0; i < tags.size(); ++i) {
+    const auto t = tags[i];
+    const char p = t.position();
+    if (p == 'O') {
+      if (open) cur.end = i, out.push_back(cur), open = false;
+      continue;
+    }
+    if (p == 'B' || p == 'U' || !open || cur.type != t.type()) {
+      if (open) cur.end = i, out.push_back(cur);
+      cur = {t.type(), i, i};
+      open = true;
+    }
+    if (p == 'L' || p == 'U') cur.end = i + 1, out.push_back(cur), open = false;
+  }
+  if (open) cur.end = static_cast<std::uint32_t>(tags.size()), out.push_back(cur);
+  return out;
+}
+
+// BILOU tags for `n` tokens from sorted, non-overlapping spans (others are skipped).
+inline std::vector<ner_tag> ner_tags_from_spans(std::span<const ner_span> spans, std::size_t n) {
+  std::vector<ner_tag> out(n);
+  std::size_t covered = 0;
+  for (const auto& s : spans) {
+    if (s.begin >= s.end || s.end > n || s.begin < covered || s.type == conll_type::none) continue;
+    if (s.end - s.begin == 1) {
+      out[s.begin] = ner_tag::make(s.type, 'U');
+    } else {
+      out[s.begin] = ner_tag::make(s.type, 'B');
+      for (auto i = s.begin + 1; i + 1 < s.end; ++i) out[i] = ner_tag::make(s.type, 'I');
+      out[s.end - 1] = ner_tag::make(s.type, 'L');
+    }
+    covered = s.end;
+  }
+  return out;
+}
+
+// IOB2 strings ("B-PER", "I-PER", "O") for the spans of a tag sequence, as CoNLL scorers read them.
+inline std::vector<std::string> to_iob2(std::span<const ner_tag> tags) {
+  std::vector<std::string> out(tags.size(), "O");
+  for (const auto& s : ner_spans(tags))
+    for (auto i = s.begin; i < s.end; ++i) out[i] = std::string(i == s.begin ? "B-" : "I-") + std::string(name(s.type));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Feature templates and hashing (shared by the model and the trainer).
+
+// Which feature groups a model uses; saved with its weights.
+namespace ner_feature {
+inline constexpr std::uint32_t word = 1u << 0;         // word, lower case
+inline constexpr std::uint32_t shape = 1u << 1;        // shape and short shape
+inline constexpr std::uint32_t affixes = 1u << 2;      // prefixes and suffixes 1..4
+inline constexpr std::uint32_t neighbours = 1u << 3;   // lower case and short shape at -2..+2
+inline constexpr std::uint32_t cap_window = 1u << 4;   // capitalisation classes at -1, 0, +1
+inline constexpr std::uint32_t position = 1u << 5;     // sentence-initial x class, headline x class
+inline constexpr std::uint32_t prev_tags = 1u << 6;    // previous tag, two previous, previous x class
+inline constexpr std::uint32_t history = 1u << 7;      // earlier tags of this word in the document
+inline constexpr std::uint32_t clusters = 1u << 8;     // word-cluster prefixes, own and neighbours'
+inline constexpr std::uint32_t extra = 1u << 9;        // caller-supplied ids
+inline constexpr std::uint32_t baseline = word | shape | affixes | neighbours | cap_window | position | prev_tags;
+inline constexpr std::uint32_t all = baseline | history | clusters | extra;
+}  // namespace ner_feature
+
+namespace detail::ner {
+
+inline constexpr std::size_t tags = ner_tag::count;
+inline constexpr std::size_t pad = 20;       // a score vector's length (17 rounded up for SIMD)
+inline constexpr std::size_t start_tag = 17;  // "previous tag" before a sentence's first token
+inline constexpr std::size_t prev_states = 18;
+inline constexpr std::size_t cap_classes = 6;  // 0 none (padding), 1 lower, 2 Initial, 3 ALLCAPS, 4 digits, 5 other
+inline constexpr std::size_t hist_types = 5;   // O PER ORG LOC MISC
+
+constexpr std::uint64_t mix64(std::uint64_t x) noexcept {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+// FNV-1a over the bytes, seeded, then mixed: stable across platforms, since saved weights are keyed
+// by it.
+constexpr std::uint64_t hash_bytes(std::string_view s, std::uint64_t seed) noexcept {
+  std::uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return mix64(h ^ s.size());
+}
+
+enum tmpl : std::uint64_t {
+  t_bias = 1, t_word, t_lower, t_shape, t_short_shape, t_prefix, t_suffix = t_prefix + 8, t_cluster = t_suffix + 8,
+  t_nb_lower = t_cluster + 8, t_nb_shape = t_nb_lower + 8, t_nb_cluster = t_nb_shape + 8,
+  t_cap_window = t_nb_cluster + 40, t_initial, t_headline, t_prev1, t_prev2, t_prev1_cap, t_hist, t_extra,
+};
+
+// Feature ids are never 0 (the lookup table's empty slot).
+constexpr std::uint64_t nonzero(std::uint64_t h) noexcept { return h ? h : 1; }
+constexpr std::uint64_t fid(std::uint64_t t, std::string_view s) noexcept { return nonzero(hash_bytes(s, mix64(t))); }
+constexpr std::uint64_t fid(std::uint64_t t, std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) noexcept {
+  // Chained rather than summed, so that no two templates' values can cancel out.
+  std::uint64_t h = mix64(t * 0x9E3779B97F4A7C15ULL + 0x51ED27ULL);
+  h = mix64(h ^ a);
+  h = mix64((h + 0xC2B2AE3D27D4EB4FULL) ^ b);
+  h = mix64((h + 0x165667B19E3779F9ULL) ^ c);
+  return nonzero(h);
+}
+// Neighbour offsets -2, -1, +1, +2 as 0..3.
+constexpr std::uint64_t nb_index(int d) noexcept { return d < 0 ? static_cast<std::uint64_t>(d + 2) : static_cast<std::uint64_t>(d + 1); }
+
+// What the features need from one word.
+struct word_info {
+  std::string norm;         // quotes and dashes made ASCII
+  std::string lower;        // norm lower-cased, digits as 0
+  std::string shape;        // X x d per character, runs cut at 4; others as themselves
+  std::string short_shape;  // runs cut at 1
+  std::vector<std::uint32_t> lower_cps_end;  // byte end of each code point of `lower`
+  std::uint8_t cap = 0;     // capitalisation class
+};
+
+inline void append_utf8(std::string& s, char32_t c) { unicode::encode_utf8<char>(c, std::back_inserter(s)); }
+
+inline void analyse(std::string_view w, word_info& out) {
+  out.norm.clear();
+  out.lower.clear();
+  out.shape.clear();
+  out.short_shape.clear();
+  out.lower_cps_end.clear();
+  std::size_t letters = 0, uppers = 0, digits = 0;
+  bool first_upper = false;
+  char last_shape = 0;
+  std::size_t run = 0;
+  auto put_shape = [&](char c) {
+    if (c == last_shape) {
+      ++run;
+    } else {
+      last_shape = c, run = 1;
+      out.short_shape += c;
+    }
+    if (run <= 4) out.shape += c;
+  };
+  const char* p = w.data();
+  const char* const e = w.data() + w.size();
+  bool first = true;
+  while (p < e) {
+    char32_t c;
+    const auto b = static_cast<unsigned char>(*p);
+    if (b < 0x80) {
+      c = b;
+      ++p;
+    } else {
+      const auto d = unicode::decode<unicode::encoding::utf8>(p, e);
+      c = d.code_point;
+      p = d.next;
+    }
+    switch (c) {  // curly quotes, dashes: as the ASCII that CoNLL's text has
+      case U'\u2018': case U'\u2019': case U'\u201A': case U'\u2032': c = U'\''; break;
+      case U'\u201C': case U'\u201D': case U'\u201E': case U'\u00AB': case U'\u00BB': c = U'"'; break;
+      case U'\u2010': case U'\u2011': case U'\u2012': case U'\u2013': case U'\u2014': case U'\u2212': c = U'-'; break;
+      default: break;
+    }
+    char32_t lc = c;
+    char sh;
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') {
+        lc = c + 32, sh = 'X', ++letters, ++uppers;
+        if (first) first_upper = true;
+      } else if (c >= 'a' && c <= 'z') {
+        sh = 'x', ++letters;
+      } else if (c >= '0' && c <= '9') {
+        lc = '0', sh = 'd', ++digits;
+      } else {
+        sh = static_cast<char>(c);
+      }
+    } else {
+      const auto gc = unicode::general_category_of(c);
+      if (gc == unicode::general_category::lu || gc == unicode::general_category::lt) {
+        lc = unicode::simple_lowercase(c), sh = 'X', ++letters, ++uppers;
+        if (first) first_upper = true;
+      } else if (unicode::is_letter(gc) || unicode::is_mark(gc)) {
+        sh = 'x', ++letters;
+      } else if (gc == unicode::general_category::nd) {
+        lc = '0', sh = 'd', ++digits;
+      } else {
+        sh = '*';
+      }
+    }
+    first = false;
+    if (c < 0x80) out.norm += static_cast<char>(c);
+    else append_utf8(out.norm, c);
+    if (lc < 0x80) out.lower += static_cast<char>(lc);
+    else append_utf8(out.lower, lc);
+    out.lower_cps_end.push_back(static_cast<std::uint32_t>(out.lower.size()));
+    put_shape(sh);
+  }
+  if (letters == 0) out.cap = digits > 0 ? 4 : 5;
+  else if (first_upper && uppers == letters && letters >= 2) out.cap = 3;
+  else if (first_upper) out.cap = 2;
+  else out.cap = 1;
+}
+
+// A word's place in a hierarchy of word clusters: the bit string from the root, as bits (first bit
+// highest of `length`) — at most 32 levels.
+struct cluster_path {
+  std::uint32_t bits = 0;
+  std::uint8_t length = 0;  // 0: not in any cluster
+};
+inline constexpr std::uint8_t cluster_prefixes[] = {4, 6, 10, 20};
+
+// The features of a word by itself.
+inline void self_features(const word_info& w, cluster_path cl, std::uint32_t groups, std::vector<std::uint64_t>& out) {
+  out.push_back(fid(t_bias, 0));
+  if (groups & ner_feature::word) {
+    out.push_back(fid(t_word, w.norm));
+    out.push_back(fid(t_lower, w.lower));
+  }
+  if (groups & ner_feature::shape) {
+    out.push_back(fid(t_shape, w.shape));
+    out.push_back(fid(t_short_shape, w.short_shape));
+  }
+  if (groups & ner_feature::affixes) {
+    const auto n = w.lower_cps_end.size();
+    for (std::size_t k = 1; k <= 4 && k < n; ++k) {
+      const std::string_view l = w.lower;
+      out.push_back(fid(t_prefix + k, l.substr(0, w.lower_cps_end[k - 1])));
+      out.push_back(fid(t_suffix + k, l.substr(w.lower_cps_end[n - k - 1])));
+    }
+  }
+  if ((groups & ner_feature::clusters) && cl.length > 0) {
+    for (std::size_t k = 0; k < std::size(cluster_prefixes); ++k) {
+      const auto len = std::min<std::uint32_t>(cluster_prefixes[k], cl.length);
+      out.push_back(fid(t_cluster + k, cl.bits >> (cl.length - len), len));
+      if (len == cl.length) break;
+    }
+  }
+}
+
+// The features of a word seen from a token `d` places away (d = -2, -1, +1, +2); `w` is null for
+// the padding beyond a sentence's ends.
+inline void neighbour_features(const word_info* w, cluster_path cl, int d, std::uint32_t groups,
+                               std::vector<std::uint64_t>& out) {
+  if (!(groups & ner_feature::neighbours)) return;
+  const auto k = nb_index(d);
+  if (!w) {
+    out.push_back(fid(t_nb_lower + k, "\x01pad"));
+    return;
+  }
+  out.push_back(fid(t_nb_lower + k, w->lower));
+  out.push_back(fid(t_nb_shape + k, w->short_shape));
+  if ((groups & ner_feature::clusters) && cl.length > 0) {
+    for (std::size_t j = 0; j < 2; ++j) {  // the 4- and 6-bit prefixes only
+      const auto len = std::min<std::uint32_t>(cluster_prefixes[j], cl.length);
+      out.push_back(fid(t_nb_cluster + k * 8 + j, cl.bits >> (cl.length - len), len));
+    }
+  }
+}
+
+// Small-domain features, looked up in dense tables at run time.
+constexpr std::uint64_t cap_window_id(unsigned l, unsigned c, unsigned r) noexcept { return fid(t_cap_window, l, c, r); }
+constexpr std::uint64_t initial_id(unsigned c) noexcept { return fid(t_initial, c); }
+constexpr std::uint64_t headline_id(unsigned c) noexcept { return fid(t_headline, c); }
+constexpr std::uint64_t prev1_id(unsigned p) noexcept { return fid(t_prev1, p); }
+constexpr std::uint64_t prev2_id(unsigned pp, unsigned p) noexcept { return fid(t_prev2, pp, p); }
+constexpr std::uint64_t prev1_cap_id(unsigned p, unsigned c) noexcept { return fid(t_prev1_cap, p, c); }
+constexpr std::uint64_t hist_id(unsigned type, unsigned c) noexcept { return fid(t_hist, type, c); }
+constexpr std::uint64_t extra_key(std::uint64_t id) noexcept { return fid(t_extra, id); }
+
+// A sentence is a headline when most of its words are in capitals (CoNLL's sports results and
+// titles, wire-service datelines).
+template <class CapAt>
+bool is_headline(std::size_t n, CapAt cap_at) {
+  std::size_t caps = 0, words = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = cap_at(i);
+    if (c == 1 || c == 2 || c == 3) ++words;
+    if (c == 3) ++caps;
+  }
+  return caps >= 2 && caps * 2 > words;
+}
+
+// The history feature's type index for a tag: 0 O, 1 PER, 2 ORG, 3 LOC, 4 MISC.
+constexpr unsigned hist_type(ner_tag t) noexcept { return static_cast<unsigned>(t.type()); }
+
+// Whether `t` is allowed after `prev` (start_tag at a sentence start) and, on the sentence's last
+// token, leaves no span open.
+constexpr bool allowed(std::size_t prev, std::size_t t, bool last) noexcept {
+  const ner_tag next(static_cast<std::uint8_t>(t));
+  if (last && next.continues()) return false;
+  if (prev == start_tag) return !next.continues() || next.position() == 'B';
+  return ner_transition_allowed(ner_tag(static_cast<std::uint8_t>(prev)), next);
+}
+
+}  // namespace detail::ner
+
+// ---------------------------------------------------------------------------------------------------
+// Weights: what training makes and a model is built from.
+
+struct ner_weights {
+  std::uint32_t features = ner_feature::baseline;  // ner_feature groups
+  std::vector<std::uint64_t> keys;                 // feature hashes, one per row
+  std::vector<float> values;                       // keys.size() * 17 weights, row after row
+  // Word clusters, when `features` has ner_feature::clusters: word (lower case) and bit string.
+  std::vector<std::pair<std::string, detail::ner::cluster_path>> clusters;
+
+  std::size_t size() const noexcept { return keys.size(); }
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Scratch space for tagging: the per-word-type cache and per-document buffers. One per thread; it
+// may be reused for any number of documents and models (a different model clears it).
+
+class ner_workspace {
+ public:
+  ner_workspace() = default;
+  ner_workspace(const ner_workspace&) = delete;
+  ner_workspace& operator=(const ner_workspace&) = delete;
+  ner_workspace(ner_workspace&&) = default;
+  ner_workspace& operator=(ner_workspace&&) = default;
+
+  // How many word types may be cached before the cache is emptied (each costs about 420 bytes).
+  std::size_t max_cached_types = 1u << 15;
+  std::size_t cached_types() const noexcept { return entries_.size(); }
+
+ private:
+  friend class ner_model;
+  struct entry {
+    alignas(16) float self[detail::ner::pad];
+    float at[4][detail::ner::pad];  // as a neighbour at -2, -1, +1, +2
+    std::uint32_t key_begin, key_len;
+    std::uint32_t lower_id;  // index into lowers_ (for the document history)
+    std::uint8_t cap;
+  };
+  std::uint64_t model_serial_ = 0;
+  std::vector<entry> entries_;
+  std::vector<std::uint32_t> slots_;  // open addressing: entry index + 1, 0 empty
+  std::vector<std::uint64_t> slot_hash_;
+  std::string keys_;                   // the cached words' bytes
+  // Lower-case forms, for the history: a second table over the same arena idea.
+  std::vector<std::uint32_t> lower_slots_;
+  std::vector<std::uint64_t> lower_hash_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> lowers_;  // (begin, len) in lower_keys_
+  std::string lower_keys_;
+  // Per document.
+  std::vector<std::uint32_t> tok_entry_;
+  std::vector<std::uint32_t> hist_stamp_;                // per lower id: document stamp
+  std::vector<std::array<float, detail::ner::hist_types>> hist_;  // per lower id: counts
+  std::uint32_t doc_stamp_ = 0;
+  // Analysis scratch.
+  detail::ner::word_info info_;
+  std::vector<std::uint64_t> ids_;
+  std::array<float, detail::ner::pad> extra_{};
+
+  void clear_types() {
+    entries_.clear();
+    std::fill(slots_.begin(), slots_.end(), 0u);
+    keys_.clear();
+    lowers_.clear();
+    std::fill(lower_slots_.begin(), lower_slots_.end(), 0u);
+    lower_keys_.clear();
+    hist_stamp_.clear();
+    hist_.clear();
+  }
+};
+
+// ---------------------------------------------------------------------------------------------------
+// The model.
+
+class ner_model {
+ public:
+  using tag_t = ner_tag;
+
+  // Extra features per token, supplied by the caller: token i's ids are
+  // ids[offsets[i] .. offsets[i + 1]). Empty offsets: none. Make ids with extra_feature_id().
+  struct extra_features {
+    std::span<const std::uint64_t> ids{};
+    std::span<const std::uint32_t> offsets{};
+  };
+
+  // A stable id for a named extra feature ("gazetteer:person:B", ...).
+  static constexpr std::uint64_t extra_feature_id(std::string_view feature_name) noexcept {
+    return detail::ner::hash_bytes(feature_name, 0x6578747261ULL);
+  }
+
+  explicit ner_model(const ner_weights& w) : features_(w.features), serial_(next_serial()) { build(w); }
+
+  // The model trained on CoNLL-2003 that byline ships. Defined in <byline/entity/default_model.hpp>,
+  // which holds the weights (a large header, kept out of byline.hpp); built on first use.
+  static inline const ner_model& default_model();
+
+  std::uint32_t features() const noexcept { return features_; }
+  std::size_t feature_count() const noexcept { return row_begin_.empty() ? 0 : row_begin_.size() - 1; }
+  std::size_t memory_bytes() const noexcept {
+    return table_.size() * sizeof(table_[0]) + row_begin_.size() * 4 + row_tags_.size() + row_values_.size() * 4 +
+           clusters_.size() * 48;
+  }
+
+  // Tags one document: `words` are its tokens, `sentence_starts` the index of each sentence's first
+  // token in increasing order (empty: one sentence; 0 is implied). Writes one tag per word to `out`.
+  // Throws std::invalid_argument when `out` or the extra features' offsets have the wrong size or
+  // the sentence starts are not increasing and within the document.
+  void tag(std::span<const std::string_view> words, std::span<const std::uint32_t> sentence_starts,
+           extra_features extra, std::span<ner_tag> out, ner_workspace& ws) const;
+
+  // Convenience: a thread_local workspace, no extra features.
+  std::vector<ner_tag> tag(std::span<const std::string_view> words,
+                           std::span<const std::uint32_t> sentence_starts = {}) const {
+    std::vector<ner_tag> out(words.size());
+    tag(words, sentence_starts, {}, out, thread_workspace());
+    return out;
+  }
+  std::vector<ner_tag> tag(std::initializer_list<std::string_view> words) const {
+    return tag(std::span<const std::string_view>(words.begin(), words.size()));
+  }
+
+  // Everything that follows is for the trainer and tests: the weight of a feature for a tag.
+  float weight(std::uint64_t key, std::size_t tag) const noexcept {
+    const auto r = find(key);
+    if (r == npos) return 0;
+    for (auto k = row_begin_[r]; k < row_begin_[r + 1]; ++k)
+      if (row_tags_[k] == tag) return row_values_[k];
+    return 0;
+  }
+  detail::ner::cluster_path cluster_of(std::string_view lower) const {
+    const auto it = clusters_.find(std::string(lower));
+    return it == clusters_.end() ? detail::ner::cluster_path{} : it->second;
+  }
+
+ private:
+  using vec = std::array<float, detail::ner::pad>;
+  static constexpr std::uint32_t npos = std::numeric_limits<std::uint32_t>::max();
+
+  std::uint32_t features_;
+  std::uint64_t serial_;
+  // Open-addressing table of (key, row); rows sparse: tags and values in row_begin_[r]..[r + 1).
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> table_;
+  std::uint64_t mask_ = 0;
+  std::vector<std::uint32_t> row_begin_;
+  std::vector<std::uint8_t> row_tags_;
+  std::vector<float> row_values_;
+  std::unordered_map<std::string, detail::ner::cluster_path> clusters_;
+  // Dense tables for the small-domain features.
+  vec cap_window_[detail::ner::cap_classes][detail::ner::cap_classes][detail::ner::cap_classes]{};
+  vec initial_[detail::ner::cap_classes]{};
+  vec headline_[detail::ner::cap_classes]{};
+  vec prev_[detail::ner::prev_states][detail::ner::prev_states][detail::ner::cap_classes]{};  // pp, p, cap
+  vec hist_[detail::ner::hist_types][detail::ner::cap_classes]{};
+  vec pad_at_[4]{};  // the padding word as a neighbour
+
+  static std::uint64_t next_serial() {
+    static std::atomic<std::uint64_t> n{0};
+    return ++n;
+  }
+  static ner_workspace& thread_workspace() {
+    thread_local ner_workspace ws;
+    return ws;
+  }
+
+  std::uint32_t find(std::uint64_t key) const noexcept {
+    if (table_.empty() || key == 0) return npos;
+    for (auto i = key & mask_;; i = (i + 1) & mask_) {
+      const auto& s = table_[i];
+      if (s.first == key) return s.second;
+      if (s.first == 0) return npos;
+    }
+  }
+  void add_row(std::uint64_t key, float* acc, float scale = 1.0f) const noexcept {
+    const auto r = find(key);
+    if (r == npos) return;
+    for (auto k = row_begin_[r]; k < row_begin_[r + 1]; ++k) acc[row_tags_[k]] += scale * row_values_[k];
+  }
+  void add_rows(std::span<const std::uint64_t> keys, float* acc) const noexcept {
+    for (auto k : keys) add_row(k, acc);
+  }
+
+  void build(const ner_weights& w) {
+    namespace n = detail::ner;
+    if (w.values.size() != w.keys.size() * n::tags) throw std::invalid_argument("ner_weights: values size");
+    // Rows: nonzero weights only.
+    row_begin_.reserve(w.keys.size() + 1);
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> kept;
+    kept.reserve(w.keys.size());
+    row_begin_.push_back(0);
+    for (std::size_t r = 0; r < w.keys.size(); ++r) {
+      if (w.keys[r] == 0) continue;
+      const auto before = row_tags_.size();
+      for (std::size_t t = 0; t < n::tags; ++t)
+        if (const float v = w.values[r * n::tags + t]; v != 0) row_tags_.push_back(static_cast<std::uint8_t>(t)), row_values_.push_back(v);
+      if (row_tags_.size() == before) continue;
+      kept.emplace_back(w.keys[r], static_cast<std::uint32_t>(row_begin_.size() - 1));
+      row_begin_.push_back(static_cast<std::uint32_t>(row_tags_.size()));
+    }
+    std::size_t cap = 16;
+    while (cap < kept.size() * 2) cap *= 2;
+    table_.assign(cap, {0, 0});
+    mask_ = cap - 1;
+    for (const auto& [key, row] : kept) {
+      auto i = key & mask_;
+      while (table_[i].first != 0 && table_[i].first != key) i = (i + 1) & mask_;
+      if (table_[i].first == key) {
+        // The same key twice: add the second row into the first by re-pointing is not possible with
+        // contiguous rows, so keep the first (weights files never repeat keys).
+        continue;
+      }
+      table_[i] = {key, row};
+    }
+    for (const auto& [word, path] : w.clusters) clusters_.emplace(word, path);
+
+    const bool caps = features_ & ner_feature::cap_window, pos = features_ & ner_feature::position;
+    for (unsigned l = 0; l < n::cap_classes; ++l)
+      for (unsigned c = 0; c < n::cap_classes; ++c)
+        for (unsigned r = 0; r < n::cap_classes; ++r)
+          if (caps) add_row(n::cap_window_id(l, c, r), cap_window_[l][c][r].data());
+    for (unsigned c = 0; c < n::cap_classes; ++c) {
+      if (pos) add_row(n::initial_id(c), initial_[c].data());
+      if (pos) add_row(n::headline_id(c), headline_[c].data());
+    }
+    if (features_ & ner_feature::prev_tags)
+      for (unsigned pp = 0; pp < n::prev_states; ++pp)
+        for (unsigned p = 0; p < n::prev_states; ++p)
+          for (unsigned c = 0; c < n::cap_classes; ++c) {
+            add_row(n::prev2_id(pp, p), prev_[pp][p][c].data());
+            add_row(n::prev1_id(p), prev_[pp][p][c].data());
+            add_row(n::prev1_cap_id(p, c), prev_[pp][p][c].data());
+          }
+    if (features_ & ner_feature::history)
+      for (unsigned k = 0; k < n::hist_types; ++k)
+        for (unsigned c = 0; c < n::cap_classes; ++c) add_row(n::hist_id(k, c), hist_[k][c].data());
+    std::vector<std::uint64_t> ids;
+    for (int d : {-2, -1, 1, 2}) {
+      ids.clear();
+      n::neighbour_features(nullptr, {}, d, features_, ids);
+      add_rows(ids, pad_at_[n::nb_index(d)].data());
+    }
+  }
+
+  // The cache entry of a word, made on first sight.
+  std::uint32_t entry_of(std::string_view word, ner_workspace& ws) const;
+  std::uint32_t lower_id_of(std::string_view lower, ner_workspace& ws) const;
+};
+
+// ---------------------------------------------------------------------------------------------------
+
+namespace detail::ner {
+inline std::uint64_t cache_hash(std::string_view s) noexcept { return hash_bytes(s, 0x5eed); }
+
+// Inserts into or finds in an open-addressing table of string keys held in `arena`.
+template <class KeyAt>
+std::uint32_t probe(std::vector<std::uint32_t>& slots, std::vector<std::uint64_t>& hashes, std::uint64_t h,
+                    std::string_view key, KeyAt key_at, bool& found) {
+  const auto mask = slots.size() - 1;
+  for (auto i = h & mask;; i = (i + 1) & mask) {
+    if (slots[i] == 0) {
+      found = false;
+      return static_cast<std::uint32_t>(i);
+    }
+    if (hashes[i] == h && key_at(slots[i] - 1) == key) {
+      found = true;
+      return static_cast<std::uint32_t>(i);
+    }
+  }
+}
+
+inline void grow(std::vector<std::uint32_t>& slots, std::vector<std::uint64_t>& hashes, std::size_t count) {
+  if (!slots.empty() && count * 2 < slots.size()) return;
+  std::size_t cap = slots.empty() ? 1024 : slots.size() * 2;
+  while (cap < count * 2 + 2) cap *= 2;
+  std::vector<std::uint32_t> ns(cap, 0);
+  std::vector<std::uint64_t> nh(cap, 0);
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    if (slots[i] == 0) continue;
+    auto j = hashes[i] & (cap - 1);
+    while (ns[j] != 0) j = (j + 1) & (cap - 1);
+    ns[j] = slots[i], nh[j] = hashes[i];
+  }
+  slots.swap(ns);
+  hashes.swap(nh);
+}
+}  // namespace detail::ner
+
+inline std::uint32_t ner_model::lower_id_of(std::string_view lower, ner_workspace& ws) const {
+  namespace n = detail::ner;
+  n::grow(ws.lower_slots_, ws.lower_hash_, ws.lowers_.size() + 1);
+  const auto h = n::cache_hash(lower);
+  bool found;
+  const auto key_at = [&](std::uint32_t id) {
+    return std::string_view(ws.lower_keys_).substr(ws.lowers_[id].first, ws.lowers_[id].second);
+  };
+  const auto slot = n::probe(ws.lower_slots_, ws.lower_hash_, h, lower, key_at, found);
+  if (found) return ws.lower_slots_[slot] - 1;
+  const auto id = static_cast<std::uint32_t>(ws.lowers_.size());
+  ws.lowers_.emplace_back(static_cast<std::uint32_t>(ws.lower_keys_.size()), static_cast<std::uint32_t>(lower.size()));
+  ws.lower_keys_ += lower;
+  ws.lower_slots_[slot] = id + 1;
+  ws.lower_hash_[slot] = h;
+  ws.hist_stamp_.push_back(0);
+  ws.hist_.push_back({});
+  return id;
+}
+
+inline std::uint32_t ner_model::entry_of(std::string_view word, ner_workspace& ws) const {
+  namespace n = detail::ner;
+  n::grow(ws.slots_, ws.slot_hash_, ws.entries_.size() + 1);
+  const auto h = n::cache_hash(word);
+  bool found;
+  const auto key_at = [&](std::uint32_t id) {
+    return std::string_view(ws.keys_).substr(ws.entries_[id].key_begin, ws.entries_[id].key_len);
+  };
+  const auto slot = n::probe(ws.slots_, ws.slot_hash_, h, word, key_at, found);
+  if (found) return ws.slots_[slot] - 1;
+
+  auto& info = ws.info_;
+  n::analyse(word, info);
+  ner_workspace::entry e{};
+  e.key_begin = static_cast<std::uint32_t>(ws.keys_.size());
+  e.key_len = static_cast<std::uint32_t>(word.size());
+  e.cap = info.cap;
+  n::cluster_path cl{};
+  if ((features_ & ner_feature::clusters) && !clusters_.empty()) cl = cluster_of(info.lower);
+  auto& ids = ws.ids_;
+  ids.clear();
+  n::self_features(info, cl, features_, ids);
+  add_rows(ids, e.self);
+  for (int d : {-2, -1, 1, 2}) {
+    ids.clear();
+    n::neighbour_features(&info, cl, d, features_, ids);
+    add_rows(ids, e.at[n::nb_index(d)]);
+  }
+  e.lower_id = (features_ & ner_feature::history) ? lower_id_of(info.lower, ws) : 0;
+  ws.keys_ += word;
+  const auto id = static_cast<std::uint32_t>(ws.entries_.size());
+  ws.entries_.push_back(e);
+  ws.slots_[slot] = id + 1;
+  ws.slot_hash_[slot] = h;
+  return id;
+}
+
+inline void ner_model::tag(std::span<const std::string_view> words, std::span<const std::uint32_t> sentence_starts,
+                           extra_features extra, std::span<ner_tag> out, ner_workspace& ws) const {
+  namespace n = detail::ner;
+  const std::size_t nw = words.size();
+  if (out.size() != nw) throw std::invalid_argument("ner_model::tag: out must have one tag per word");
+  const bool use_extra = !extra.offsets.empty() && (features_ & ner_feature::extra);
+  if (!extra.offsets.empty()) {
+    if (extra.offsets.size() != nw + 1) throw std::invalid_argument("ner_model::tag: extra offsets must be words + 1");
+    for (std::size_t i = 0; i < nw; ++i)
+      if (extra.offsets[i] > extra.offsets[i + 1] || extra.offsets[i + 1] > extra.ids.size())
+        throw std::invalid_argument("ner_model::tag: extra offsets out of order or range");
+  }
+  for (std::size_t i = 0; i < sentence_starts.size(); ++i)
+    if (sentence_starts[i] > nw || (i > 0 && sentence_starts[i] <= sentence_starts[i - 1]))
+      throw std::invalid_argument("ner_model::tag: sentence starts must increase within the document");
+  if (nw == 0) return;
+
+  if (ws.model_serial_ != serial_) {
+    ws.clear_types();
+    ws.model_serial_ = serial_;
+  }
+  if (ws.entries_.size() + nw > ws.max_cached_types && ws.entries_.size() > 0) ws.clear_types();
+  // A new document: histories of earlier documents no longer count.
+  if (++ws.doc_stamp_ == 0) {
+    std::fill(ws.hist_stamp_.begin(), ws.hist_stamp_.end(), 0u);
+    ws.doc_stamp_ = 1;
+  }
+  auto& te = ws.tok_entry_;
+  te.resize(nw);
+  for (std::size_t i = 0; i < nw; ++i) te[i] = entry_of(words[i], ws);
+  // entry_of may have grown entries_: take the pointer only now.
+  const auto* E = ws.entries_.data();
+  const bool use_hist = features_ & ner_feature::history;
+
+  std::size_t si = 0;
+  std::size_t b = 0;
+  while (b < nw) {
+    while (si < sentence_starts.size() && sentence_starts[si] <= b) ++si;
+    const std::size_t e = si < sentence_starts.size() ? sentence_starts[si] : nw;
+    const bool headline =
+        (features_ & ner_feature::position) && n::is_headline(e - b, [&](std::size_t i) { return E[te[b + i]].cap; });
+    std::size_t p1 = n::start_tag, p2 = n::start_tag;
+    for (std::size_t i = b; i < e; ++i) {
+      const auto& cur = E[te[i]];
+      alignas(16) float s[n::pad];
+      const unsigned cl = i > b ? E[te[i - 1]].cap : 0, cr = i + 1 < e ? E[te[i + 1]].cap : 0;
+      const float* m2 = i >= b + 2 ? E[te[i - 2]].at[0] : pad_at_[0].data();
+      const float* m1 = i >= b + 1 ? E[te[i - 1]].at[1] : pad_at_[1].data();
+      const float* q1 = i + 1 < e ? E[te[i + 1]].at[2] : pad_at_[2].data();
+      const float* q2 = i + 2 < e ? E[te[i + 2]].at[3] : pad_at_[3].data();
+      const float* cw = cap_window_[cl][cur.cap][cr].data();
+      const float* pv = prev_[p2][p1][cur.cap].data();
+      for (std::size_t t = 0; t < n::pad; ++t) s[t] = cur.self[t] + m2[t] + m1[t] + q1[t] + q2[t] + cw[t] + pv[t];
+      if (i == b)
+        for (std::size_t t = 0; t < n::pad; ++t) s[t] += initial_[cur.cap][t];
+      if (headline)
+        for (std::size_t t = 0; t < n::pad; ++t) s[t] += headline_[cur.cap][t];
+      if (use_hist && ws.hist_stamp_[cur.lower_id] == ws.doc_stamp_) {
+        const auto& h = ws.hist_[cur.lower_id];
+        float total = 0;
+        for (float c : h) total += c;
+        for (unsigned k = 0; k < n::hist_types; ++k)
+          if (h[k] > 0) {
+            const float f = h[k] / total;
+            for (std::size_t t = 0; t < n::pad; ++t) s[t] += f * hist_[k][cur.cap][t];
+          }
+      }
+      if (use_extra)
+        for (auto k = extra.offsets[i]; k < extra.offsets[i + 1]; ++k) add_row(n::extra_key(extra.ids[k]), s);
+      const bool last = i + 1 == e;
+      std::size_t best = 0;
+      float best_score = -std::numeric_limits<float>::infinity();
+      for (std::size_t t = 0; t < n::tags; ++t)
+        if (n::allowed(p1, t, last) && s[t] > best_score) best = t, best_score = s[t];
+      out[i] = ner_tag(static_cast<std::uint8_t>(best));
+      p2 = p1, p1 = best;
+      if (use_hist) {
+        if (ws.hist_stamp_[cur.lower_id] != ws.doc_stamp_) {
+          ws.hist_stamp_[cur.lower_id] = ws.doc_stamp_;
+          ws.hist_[cur.lower_id] = {};
+        }
+        ws.hist_[cur.lower_id][n::hist_type(out[i])] += 1;
+      }
+    }
+    b = e;
+  }
+}
+
+}  // namespace byline
