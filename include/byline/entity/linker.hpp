@@ -13,9 +13,8 @@
 // then names each cluster (the longest person name; the gazetteer's canonical; the text otherwise)
 // and gives it an id (the gazetteer's, else "byline:<label>/<slug>"). A seat of government (the
 // Kremlin) stands for its country's government; a capital (Moscow, Washington) does so only where
-// it acts or speaks: followed by a verb of saying or deciding, possibly after auxiliaries and
-// adverbs (Washington had promoted, Kyiv has agreed, Moscow firmly rejected), or after
-// "according to".
+// it is not used as a place: everywhere but after a locative preposition or before a place noun
+// ("Washington had promoted", "pressure on Moscow", "Moscow's readiness", but "talks in Moscow").
 #pragma once
 
 #include <byline/document/document.hpp>
@@ -41,10 +40,10 @@ struct entity_candidate {
   entity_label label = entity_label::org;
   std::uint8_t flags = 0;            // mention_flag bits
   std::uint32_t title_first = 0, title_end = 0;
-  std::string_view canonical;        // the gazetteer's, empty when none
-  std::string_view kb_id;            // the gazetteer's, empty when none
-  std::string_view country;          // for a seat of government or a capital: the country's canonical name
-  std::string_view country_id;       // and its ISO code
+  std::string_view canonical{};      // the gazetteer's, empty when none
+  std::string_view kb_id{};          // the gazetteer's, empty when none
+  std::string_view country{};        // for a seat of government or a capital: the country's canonical name
+  std::string_view country_id{};     // and its ISO code
   bool seat = false;                 // a seat of government: always stands for the government
   bool capital = false;              // a capital: stands for the government where it acts or speaks
 };
@@ -63,50 +62,31 @@ inline std::string fold(std::string_view s) {
 
 inline bool is_possessive_clitic(std::string_view folded) { return folded == "'s" || folded == "'"; }
 
-// Words that may stand between a capital and its verb: auxiliaries, negation, adverbs.
-inline bool is_verb_helper(std::string_view w) {
-  static constexpr std::string_view words[] = {
-      "has",     "had",        "have",     "would",     "will",    "could",   "may",     "might",
-      "should",  "did",        "does",     "do",        "is",      "was",     "not",     "n't",
-      "also",    "still",      "now",      "already",   "again",   "reportedly", "repeatedly", "firmly",
-      "quickly", "immediately", "swiftly", "publicly",  "officially", "strongly", "flatly", "previously",
-      "long",    "never",      "always",   "then",      "later",   "too",     "must",    "can"};
-  return std::ranges::find(words, w) != std::end(words);
-}
-
-// Verbs of saying, deciding and acting that a government does (lower case, any tense form listed).
-inline bool is_agent_verb(std::string_view w) {
-  static constexpr std::string_view verbs[] = {
-      "said",      "says",       "say",        "stated",      "states",      "announced",  "announces",
-      "declined",  "declines",   "rejected",   "rejects",     "reject",      "agreed",     "agrees",
-      "agree",     "insisted",   "insists",    "denied",      "denies",      "deny",       "warned",
-      "warns",     "accused",    "accuses",    "demanded",    "demands",     "promoted",   "promotes",
-      "proposed",  "proposes",   "responded",  "responds",    "claimed",     "claims",     "called",
-      "calls",     "urged",      "urges",      "signalled",   "signaled",    "signals",    "threatened",
-      "threatens", "refused",    "refuses",    "welcomed",    "welcomes",    "condemned",  "condemns",
-      "criticized", "criticised", "criticizes", "criticises", "wants",       "wanted",     "hopes",
-      "hoped",     "believes",   "believed",   "sees",        "saw",         "views",      "viewed",
-      "considers", "considered", "insisted",   "confirmed",   "confirms",    "dismissed",  "dismisses",
-      "blamed",    "blames",     "sent",       "sends",       "imposed",     "imposes",    "sanctioned",
-      "sanctions", "pushed",     "pushes",     "backed",      "backs",       "supported",  "supports",
-      "opposed",   "opposes",    "offered",    "offers",      "launched",    "launches",   "ordered",
-      "orders",    "approved",   "approves",   "vowed",       "vows",        "told",       "tells"};
-  return std::ranges::find(verbs, w) != std::end(verbs);
-}
-
-// Whether the mention [first, end) acts or speaks: "X (aux|adverb)* verb" or "according to X".
-inline bool acts_or_speaks(const document_base& doc, std::uint32_t first, std::uint32_t end) {
-  const std::size_t n = doc.token_count();
-  std::size_t t = end;
-  if (t < n && is_possessive_clitic(fold(doc.token_utf8(token_id{static_cast<std::uint32_t>(t)})))) return false;
-  for (int hops = 0; t < n && hops < 4; ++t, ++hops) {
-    const auto w = fold(doc.token_utf8(token_id{static_cast<std::uint32_t>(t)}));
-    if (is_agent_verb(w)) return true;
-    if (!is_verb_helper(w)) break;
+// Whether a place name is used as a place here: after a locative preposition or a verb of going
+// ("in Moscow", "arrived in", "flew to Kyiv"), or before a noun that makes it a place ("Moscow
+// region", "Kyiv residents"). Elsewhere a capital in political news names its government
+// ("pressure on Moscow", "Washington had promoted", "Moscow's readiness"): the place-for-people
+// reading that metonymy studies (Markert and Nissim) find the commonest for capitals.
+inline bool literal_place_context(const document_base& doc, std::uint32_t first, std::uint32_t end) {
+  static constexpr std::string_view before[] = {
+      "in",      "near",    "outside", "around",   "across",    "at",      "into",     "to",       "from",
+      "visit",   "visited", "visiting", "visits",  "arrived",   "arrive",  "flew",     "travelled", "traveled",
+      "returned", "downtown", "central", "suburbs", "streets",  "toward",  "towards",  "through",  "inside",
+      "via",     "between", "reached", "entered",  "northern",  "southern", "eastern", "western",  "outskirts"};
+  static constexpr std::string_view after[] = {
+      "region",  "oblast",  "province", "residents", "resident",  "mayor",   "airport",  "metro",    "city",
+      "streets", "street",  "suburb",   "suburbs",   "apartment", "office",  "offices",  "hotel",    "river",
+      "area",    "district", "skyline", "neighborhood", "neighbourhood", "time", "university", "court", "police"};
+  if (first > 0) {
+    const auto w = fold(doc.token_utf8(token_id{first - 1}));
+    // "From Moscow's perspective": a possessive after it names the government whatever comes before.
+    const bool possessive = end < doc.token_count() && is_possessive_clitic(fold(doc.token_utf8(token_id{end})));
+    if (!possessive && std::ranges::find(before, w) != std::end(before)) return true;
   }
-  if (first >= 2 && fold(doc.token_utf8(token_id{first - 1})) == "to" &&
-      fold(doc.token_utf8(token_id{first - 2})) == "according")
-    return true;
+  if (end < doc.token_count()) {
+    const auto w = fold(doc.token_utf8(token_id{end}));
+    if (std::ranges::find(after, w) != std::end(after)) return true;
+  }
   return false;
 }
 
@@ -280,7 +260,8 @@ inline void link_entities(const document_base& doc, const std::vector<entity_can
     const auto& c = cands[m];
     auto f = mention_flags(c.flags);
     std::uint32_t gov = detail::no_index;
-    if (!c.country.empty() && (c.seat || (c.capital && acts_or_speaks(doc, c.first, c.end)))) {
+    const bool city_state = fold(c.country) == fold(c.canonical);
+    if (!c.country.empty() && !city_state && (c.seat || (c.capital && !literal_place_context(doc, c.first, c.end)))) {
       gov = country_cluster(c);
       f = mention_flags(static_cast<std::uint8_t>(f.bits() | mention_flag::metonym));
       if (c.seat) clusters.stands_for[of_mention[m]] = gov;
