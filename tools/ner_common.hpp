@@ -53,6 +53,17 @@ struct prf {
 struct scores {
   std::map<std::string, prf> by_type;
   prf all;
+  double f(const std::string& type) const {
+    const auto it = by_type.find(type);
+    return it == by_type.end() ? 0.0 : it->second.f();
+  }
+  // "F1 90.50 (PER 93.19 ORG 85.27 LOC 93.95 MISC 85.71)"
+  std::string summary() const {
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "F1 %.2f (PER %.2f ORG %.2f LOC %.2f MISC %.2f)", all.f(), f("PER"), f("ORG"),
+                  f("LOC"), f("MISC"));
+    return buf;
+  }
 };
 
 // Scores predicted IOB tags (file order) against the corpus's gold tags. Predicted types in

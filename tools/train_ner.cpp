@@ -8,8 +8,10 @@
 //   --features LIST    feature groups (tools/ner_common.hpp: baseline, history, clusters, ... ,
 //                      -name removes one); default: the model's defaults
 //   --clusters FILE    word clusters (word<TAB>bits per line), for the clusters group
-//   --gold-history     previous tags from the gold tags while training
+//   --predicted-previous  previous-tag features from the model's decisions while training
+//   --gold-history     document history from the gold tags while training
 //   --predictions F    write the last epoch's dev predictions in CoNLL layout (for conlleval.py)
+//   --prune W          drop weights smaller than W from the saved weights
 //   --seed N
 #include "ner_common.hpp"
 
@@ -27,6 +29,7 @@ int main(int argc, char** argv) {
   std::string train_path, dev_path, out_path, pred_path, clusters_path;
   std::uint32_t features = ner_feature::baseline;
   int epochs = 10;
+  float prune = 0.0f;
   ner_training_options opt;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -44,8 +47,10 @@ int main(int argc, char** argv) {
     else if (a == "--clusters") clusters_path = next();
     else if (a == "--features") features = tools::parse_features(next());
     else if (a == "--epochs") epochs = std::stoi(next());
+    else if (a == "--prune") prune = std::stof(next());
     else if (a == "--seed") opt.seed = std::stoull(next());
     else if (a == "--gold-history") opt.gold_history = true;
+    else if (a == "--predicted-previous") opt.gold_previous = false;
     else {
       std::cerr << "unknown option " << a << '\n';
       return 2;
@@ -90,13 +95,7 @@ int main(int argc, char** argv) {
       const ner_model m(tr.weights());
       last_pred = tools::tag_corpus(m, dev);
       const auto s = tools::score_corpus(dev, last_pred);
-      char buf[200];
-      std::snprintf(buf, sizeof buf, "; dev F1 %.2f (PER %.2f ORG %.2f LOC %.2f MISC %.2f)", s.all.f(),
-                    s.by_type.count("PER") ? s.by_type.at("PER").f() : 0.0,
-                    s.by_type.count("ORG") ? s.by_type.at("ORG").f() : 0.0,
-                    s.by_type.count("LOC") ? s.by_type.at("LOC").f() : 0.0,
-                    s.by_type.count("MISC") ? s.by_type.at("MISC").f() : 0.0);
-      std::cerr << buf;
+      std::cerr << "; dev " << s.summary();
     }
     std::cerr << '\n';
   }
@@ -107,6 +106,41 @@ int main(int argc, char** argv) {
     io::write_conll(out, dev, last_pred);
   }
   if (!dev_path.empty()) tools::print_scores(std::cout, "dev " + dev_path, tools::score_corpus(dev, last_pred));
-  (void)out_path;
+  if (!out_path.empty()) {
+    const auto w = tr.weights();
+    const auto bytes = save_ner_weights(w, prune);
+    const auto loaded = load_ner_weights(bytes);
+    std::cerr << "saved: " << loaded.size() << " of " << w.size() << " features kept (prune " << prune << "), "
+              << bytes.size() << " bytes\n";
+    std::string dev_line;
+    if (!dev_path.empty()) {
+      // Score what was saved (pruned and rounded), not the weights in memory.
+      const ner_model m(loaded);
+      const auto s = tools::score_corpus(dev, tools::tag_corpus(m, dev));
+      dev_line = "eng.testa " + s.summary() + " with these weights";
+      std::cerr << dev_line << '\n';
+    }
+    std::string cmd = "build/default/tools/train_ner";
+    for (int i = 1; i < argc; ++i) cmd += std::string(" ") + argv[i];
+    std::ofstream out(out_path, std::ios::binary);
+    out << "// GENERATED. DO NOT EDIT.\n"
+           "// The weights of byline's default NER model (byline/entity/model.hpp), saved by\n"
+           "// byline::save_ner_weights and held as base64 text. Remake them, from the repository's root, with\n"
+           "//   " << cmd << "\n"
+           "// Source: CoNLL-2003 English, eng.train (Reuters RCV1 news of 1996, for research use; the\n"
+           "// annotations are free); see ../shared/data/README.md.\n"
+           "// " << loaded.size() << " features, " << bytes.size() << " bytes. " << dev_line << "\n"
+           "#pragma once\n\n"
+           "namespace byline::data {\n\n"
+           "// Chunks of at most 8 KB (some compilers limit a string literal's length).\n"
+           "inline constexpr const char* ner_weights_base64[] = {\n";
+    const auto b64 = base64_encode(bytes);
+    constexpr std::size_t line = 120, lines_per_chunk = 64;
+    for (std::size_t i = 0; i < b64.size(); i += line) {
+      if ((i / line) % lines_per_chunk == 0 && i > 0) out << ",\n";
+      out << "\"" << b64.substr(i, line) << "\"\n";
+    }
+    out << "};\n\n}  // namespace byline::data\n";
+  }
   return 0;
 }

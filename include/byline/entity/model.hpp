@@ -178,12 +178,28 @@ inline constexpr std::uint32_t all = baseline | history | clusters | extra;
 
 namespace detail::ner {
 
+// A hint to fetch memory that will be read soon: tagging reads per-word-type tables in an order
+// known in advance, and their cache misses were most of its time.
+inline void prefetch(const void* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p);
+#else
+  (void)p;
+#endif
+}
+
 inline constexpr std::size_t tags = ner_tag::count;
-inline constexpr std::size_t pad = 20;       // a score vector's length (17 rounded up for SIMD)
+inline constexpr std::size_t pad = 24;       // a score vector's length (17 rounded up for SIMD)
 inline constexpr std::size_t start_tag = 17;  // "previous tag" before a sentence's first token
 inline constexpr std::size_t prev_states = 18;
 inline constexpr std::size_t cap_classes = 6;  // 0 none (padding), 1 lower, 2 Initial, 3 ALLCAPS, 4 digits, 5 other
 inline constexpr std::size_t hist_types = 5;   // O PER ORG LOC MISC
+// Cached per-word sums are 16-bit multiples of this: +-1024 in steps of 1/32, against feature sums
+// that stay within a few hundred and decisions whose margins are rarely below 0.1.
+inline constexpr float entry_unit = 1.0f / 32.0f;
+inline std::int16_t to_units(float x) noexcept {
+  return static_cast<std::int16_t>(std::clamp(std::lround(x / entry_unit), -32767L, 32767L));
+}
 
 constexpr std::uint64_t mix64(std::uint64_t x) noexcept {
   x ^= x >> 30;
@@ -418,9 +434,186 @@ struct ner_weights {
   std::vector<float> values;                       // keys.size() * 17 weights, row after row
   // Word clusters, when `features` has ner_feature::clusters: word (lower case) and bit string.
   std::vector<std::pair<std::string, detail::ner::cluster_path>> clusters;
+  // Loaded from saved weights, whose keys keep only their top 40 bits: lookups mask theirs too.
+  bool truncated_keys = false;
 
   std::size_t size() const noexcept { return keys.size(); }
 };
+
+// Saved weights: a byte string, what the generated header holds (as base64 text).
+//
+//   "BYNER\1" u16 0, u32 features, u32 rows, u32 cluster words
+//   rows, sorted by key: key >> 24 (40 bits) as the difference from the previous one (LEB128);
+//     3 bytes: which of the 17 tags have a weight (bit t); 1 byte: the row's scale, 2^((b - 160) / 8);
+//     one signed byte per weight, weight = byte * scale
+//   clusters: word, 0, length byte, bits as 4 bytes (little-endian)
+//
+// Keys keep 40 bits: with 10^5 rows, a feature that was not kept matches one by chance once in 10^7
+// lookups. Weights are rounded to 8 bits of a per-row scale; weights smaller than `prune` (in the
+// units of the model's scores) are dropped first, and rows left without weights with them.
+namespace detail::ner {
+inline constexpr std::uint64_t key_shift = 24;
+inline void put_u32(std::string& s, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) s += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+inline std::uint32_t get_u32(std::string_view s, std::size_t& at) {
+  if (at + 4 > s.size()) throw std::runtime_error("ner weights: truncated");
+  std::uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + i])) << (8 * i);
+  at += 4;
+  return v;
+}
+inline std::uint64_t get_leb(std::string_view s, std::size_t& at) {
+  std::uint64_t v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (at >= s.size()) throw std::runtime_error("ner weights: truncated");
+    const auto b = static_cast<unsigned char>(s[at++]);
+    v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) return v;
+  }
+  throw std::runtime_error("ner weights: bad number");
+}
+}  // namespace detail::ner
+
+inline std::string save_ner_weights(const ner_weights& w, float prune = 0.0f) {
+  namespace n = detail::ner;
+  std::vector<std::pair<std::uint64_t, std::size_t>> order;
+  for (std::size_t r = 0; r < w.keys.size(); ++r) {
+    bool any = false;
+    for (std::size_t t = 0; t < n::tags; ++t) any |= std::fabs(w.values[r * n::tags + t]) > prune;
+    if (any) order.emplace_back(w.keys[r] >> n::key_shift, r);
+  }
+  std::sort(order.begin(), order.end());
+  std::string out = "BYNER\1";
+  out += '\0', out += '\0';
+  n::put_u32(out, w.features);
+  const auto rows_at = out.size();
+  n::put_u32(out, 0);
+  n::put_u32(out, static_cast<std::uint32_t>(w.clusters.size()));
+  std::uint64_t prev = 0;
+  std::uint32_t rows = 0;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const auto [key, r] = order[i];
+    if (i > 0 && key == prev) continue;  // two features in 40 bits: keep the first
+    const float* v = &w.values[r * n::tags];
+    float mx = 0;
+    for (std::size_t t = 0; t < n::tags; ++t) mx = std::max(mx, std::fabs(v[t]));
+    // The smallest scale step that keeps the largest weight within 127.
+    int b = static_cast<int>(std::ceil(8.0 * std::log2(std::max(mx, 1e-30f) / 127.0f))) + 160;
+    b = std::clamp(b, 0, 255);
+    const float scale = std::exp2((static_cast<float>(b) - 160.0f) / 8.0f);
+    std::uint32_t mask = 0;
+    std::int8_t q[n::tags];
+    for (std::size_t t = 0; t < n::tags; ++t) {
+      const float x = std::fabs(v[t]) > prune ? std::round(v[t] / scale) : 0.0f;
+      q[t] = static_cast<std::int8_t>(std::clamp(x, -127.0f, 127.0f));
+      if (q[t] != 0) mask |= 1u << t;
+    }
+    if (mask == 0) continue;
+    for (auto d = key - prev; ; ) {  // LEB128
+      const auto byte = static_cast<unsigned char>(d & 0x7F);
+      d >>= 7;
+      out += static_cast<char>(byte | (d ? 0x80 : 0));
+      if (!d) break;
+    }
+    prev = key;
+    out += static_cast<char>(mask & 0xFF), out += static_cast<char>((mask >> 8) & 0xFF), out += static_cast<char>(mask >> 16);
+    out += static_cast<char>(b);
+    for (std::size_t t = 0; t < n::tags; ++t)
+      if (mask & (1u << t)) out += static_cast<char>(q[t]);
+    ++rows;
+  }
+  for (int i = 0; i < 4; ++i) out[rows_at + i] = static_cast<char>((rows >> (8 * i)) & 0xFF);
+  for (const auto& [word, path] : w.clusters) {
+    out += word;
+    out += '\0';
+    out += static_cast<char>(path.length);
+    n::put_u32(out, path.bits);
+  }
+  return out;
+}
+
+// Throws std::runtime_error on bytes that save_ner_weights did not make.
+inline ner_weights load_ner_weights(std::string_view s) {
+  namespace n = detail::ner;
+  if (s.size() < 20 || s.substr(0, 6) != "BYNER\1") throw std::runtime_error("ner weights: not a weights file");
+  std::size_t at = 8;
+  ner_weights w;
+  w.features = n::get_u32(s, at);
+  const auto rows = n::get_u32(s, at);
+  const auto words = n::get_u32(s, at);
+  if (rows > s.size()) throw std::runtime_error("ner weights: bad row count");
+  w.keys.reserve(rows);
+  w.values.assign(static_cast<std::size_t>(rows) * n::tags, 0.0f);
+  std::uint64_t key = 0;
+  for (std::uint32_t r = 0; r < rows; ++r) {
+    key += n::get_leb(s, at);
+    if (at + 4 > s.size()) throw std::runtime_error("ner weights: truncated");
+    const std::uint32_t mask = static_cast<unsigned char>(s[at]) | static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 1])) << 8 |
+                               static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 2])) << 16;
+    const float scale = std::exp2((static_cast<float>(static_cast<unsigned char>(s[at + 3])) - 160.0f) / 8.0f);
+    at += 4;
+    // The 40 kept bits go back to the top; lookups compare only those (see ner_model::find).
+    w.keys.push_back(key << n::key_shift);
+    for (std::size_t t = 0; t < n::tags; ++t)
+      if (mask & (1u << t)) {
+        if (at >= s.size()) throw std::runtime_error("ner weights: truncated");
+        w.values[static_cast<std::size_t>(r) * n::tags + t] = static_cast<float>(static_cast<signed char>(s[at++])) * scale;
+      }
+  }
+  for (std::uint32_t i = 0; i < words; ++i) {
+    const auto z = s.find('\0', at);
+    if (z == std::string_view::npos || z + 6 > s.size()) throw std::runtime_error("ner weights: truncated clusters");
+    std::string word(s.substr(at, z - at));
+    at = z + 1;
+    n::cluster_path p;
+    p.length = static_cast<std::uint8_t>(s[at++]);
+    p.bits = n::get_u32(s, at);
+    w.clusters.emplace_back(std::move(word), p);
+  }
+  w.truncated_keys = true;
+  return w;
+}
+
+// Base64 (RFC 4648, no line breaks) for the generated header; decoding skips anything else.
+inline std::string base64_encode(std::string_view s) {
+  static constexpr char a[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((s.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  for (; i + 2 < s.size(); i += 3) {
+    const std::uint32_t v = static_cast<unsigned char>(s[i]) << 16 | static_cast<unsigned char>(s[i + 1]) << 8 | static_cast<unsigned char>(s[i + 2]);
+    out += a[v >> 18], out += a[(v >> 12) & 63], out += a[(v >> 6) & 63], out += a[v & 63];
+  }
+  if (i + 1 == s.size()) {
+    const std::uint32_t v = static_cast<unsigned char>(s[i]) << 16;
+    out += a[v >> 18], out += a[(v >> 12) & 63], out += "==";
+  } else if (i + 2 == s.size()) {
+    const std::uint32_t v = static_cast<unsigned char>(s[i]) << 16 | static_cast<unsigned char>(s[i + 1]) << 8;
+    out += a[v >> 18], out += a[(v >> 12) & 63], out += a[(v >> 6) & 63], out += '=';
+  }
+  return out;
+}
+
+inline void base64_decode_append(std::string_view s, std::string& out) {
+  std::uint32_t v = 0;
+  int bits = 0;
+  for (char c : s) {
+    int d;
+    if (c >= 'A' && c <= 'Z') d = c - 'A';
+    else if (c >= 'a' && c <= 'z') d = c - 'a' + 26;
+    else if (c >= '0' && c <= '9') d = c - '0' + 52;
+    else if (c == '+') d = 62;
+    else if (c == '/') d = 63;
+    else continue;
+    v = (v << 6) | static_cast<std::uint32_t>(d);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((v >> bits) & 0xFF);
+    }
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Scratch space for tagging: the per-word-type cache and per-document buffers. One per thread; it
@@ -434,47 +627,56 @@ class ner_workspace {
   ner_workspace(ner_workspace&&) = default;
   ner_workspace& operator=(ner_workspace&&) = default;
 
-  // How many word types may be cached before the cache is emptied (each costs about 420 bytes).
-  std::size_t max_cached_types = 1u << 15;
+  // How many word types may be cached before the cache is emptied (each costs about 260 bytes).
+  std::size_t max_cached_types = 1u << 16;
   std::size_t cached_types() const noexcept { return entries_.size(); }
 
  private:
   friend class ner_model;
-  struct entry {
-    alignas(16) float self[detail::ner::pad];
-    float at[4][detail::ner::pad];  // as a neighbour at -2, -1, +1, +2
-    std::uint32_t key_begin, key_len;
-    std::uint32_t lower_id;  // index into lowers_ (for the document history)
-    std::uint8_t cap;
+  // A word type's weights: its own features' sum (v[0]), and its features' sums as a neighbour at
+  // -2, -1, +1, +2 (v[1..4]), in units of detail::ner::entry_unit. Kept together and small (three
+  // cache lines), since fetching these was most of the time of tagging.
+  struct alignas(64) entry {
+    std::int16_t v[5][detail::ner::pad];
+  };
+  struct slot {
+    std::uint64_t hash;
+    std::uint32_t id;  // entry index + 1; 0: empty
+  };
+  struct history {  // the tags given so far in this document to one lower-case form
+    std::uint32_t stamp;
+    float counts[detail::ner::hist_types];
   };
   std::uint64_t model_serial_ = 0;
   std::vector<entry> entries_;
-  std::vector<std::uint32_t> slots_;  // open addressing: entry index + 1, 0 empty
-  std::vector<std::uint64_t> slot_hash_;
-  std::string keys_;                   // the cached words' bytes
-  // Lower-case forms, for the history: a second table over the same arena idea.
-  std::vector<std::uint32_t> lower_slots_;
-  std::vector<std::uint64_t> lower_hash_;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> lowers_;  // (begin, len) in lower_keys_
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> entry_key_;  // (begin, length) in keys_
+  std::vector<std::uint8_t> entry_cap_;
+  std::vector<std::uint32_t> entry_lower_;  // index into lowers_ (for the history)
+  std::vector<slot> slots_;
+  std::string keys_;  // the cached words' bytes
+  std::vector<slot> lower_slots_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> lowers_;  // (begin, length) in lower_keys_
   std::string lower_keys_;
+  std::vector<history> hist_;  // per lower-case form
+  std::uint32_t doc_stamp_ = 0;
   // Per document.
   std::vector<std::uint32_t> tok_entry_;
-  std::vector<std::uint32_t> hist_stamp_;                // per lower id: document stamp
-  std::vector<std::array<float, detail::ner::hist_types>> hist_;  // per lower id: counts
-  std::uint32_t doc_stamp_ = 0;
+  std::vector<std::uint64_t> hashes_;
+  std::vector<std::int32_t> emission_;
   // Analysis scratch.
   detail::ner::word_info info_;
   std::vector<std::uint64_t> ids_;
-  std::array<float, detail::ner::pad> extra_{};
 
   void clear_types() {
     entries_.clear();
-    std::fill(slots_.begin(), slots_.end(), 0u);
+    entry_key_.clear();
+    entry_cap_.clear();
+    entry_lower_.clear();
+    std::fill(slots_.begin(), slots_.end(), slot{0, 0});
     keys_.clear();
     lowers_.clear();
-    std::fill(lower_slots_.begin(), lower_slots_.end(), 0u);
+    std::fill(lower_slots_.begin(), lower_slots_.end(), slot{0, 0});
     lower_keys_.clear();
-    hist_stamp_.clear();
     hist_.clear();
   }
 };
@@ -548,6 +750,7 @@ class ner_model {
 
   std::uint32_t features_;
   std::uint64_t serial_;
+  std::uint64_t key_mask_ = ~std::uint64_t{0};
   // Open-addressing table of (key, row); rows sparse: tags and values in row_begin_[r]..[r + 1).
   std::vector<std::pair<std::uint64_t, std::uint32_t>> table_;
   std::uint64_t mask_ = 0;
@@ -561,7 +764,7 @@ class ner_model {
   vec headline_[detail::ner::cap_classes]{};
   vec prev_[detail::ner::prev_states][detail::ner::prev_states][detail::ner::cap_classes]{};  // pp, p, cap
   vec hist_[detail::ner::hist_types][detail::ner::cap_classes]{};
-  vec pad_at_[4]{};  // the padding word as a neighbour
+  std::array<std::int16_t, detail::ner::pad> pad_at_[4]{};  // the padding word as a neighbour
 
   static std::uint64_t next_serial() {
     static std::atomic<std::uint64_t> n{0};
@@ -573,8 +776,9 @@ class ner_model {
   }
 
   std::uint32_t find(std::uint64_t key) const noexcept {
+    key &= key_mask_;
     if (table_.empty() || key == 0) return npos;
-    for (auto i = key & mask_;; i = (i + 1) & mask_) {
+    for (auto i = (key >> 40 ^ key) & mask_;; i = (i + 1) & mask_) {
       const auto& s = table_[i];
       if (s.first == key) return s.second;
       if (s.first == 0) return npos;
@@ -592,6 +796,7 @@ class ner_model {
   void build(const ner_weights& w) {
     namespace n = detail::ner;
     if (w.values.size() != w.keys.size() * n::tags) throw std::invalid_argument("ner_weights: values size");
+    if (w.truncated_keys) key_mask_ = ~std::uint64_t{0} << n::key_shift;
     // Rows: nonzero weights only.
     row_begin_.reserve(w.keys.size() + 1);
     std::vector<std::pair<std::uint64_t, std::uint32_t>> kept;
@@ -610,8 +815,10 @@ class ner_model {
     while (cap < kept.size() * 2) cap *= 2;
     table_.assign(cap, {0, 0});
     mask_ = cap - 1;
-    for (const auto& [key, row] : kept) {
-      auto i = key & mask_;
+    for (auto [key, row] : kept) {
+      key &= key_mask_;
+      if (key == 0) continue;
+      auto i = (key >> 40 ^ key) & mask_;
       while (table_[i].first != 0 && table_[i].first != key) i = (i + 1) & mask_;
       if (table_[i].first == key) {
         // The same key twice: add the second row into the first by re-pointing is not possible with
@@ -646,12 +853,14 @@ class ner_model {
     for (int d : {-2, -1, 1, 2}) {
       ids.clear();
       n::neighbour_features(nullptr, {}, d, features_, ids);
-      add_rows(ids, pad_at_[n::nb_index(d)].data());
+      float sum[n::pad] = {};
+      add_rows(ids, sum);
+      for (std::size_t t = 0; t < n::tags; ++t) pad_at_[n::nb_index(d)][t] = n::to_units(sum[t]);
     }
   }
 
   // The cache entry of a word, made on first sight.
-  std::uint32_t entry_of(std::string_view word, ner_workspace& ws) const;
+  std::uint32_t entry_of(std::string_view word, std::uint64_t hash, ner_workspace& ws) const;
   std::uint32_t lower_id_of(std::string_view lower, ner_workspace& ws) const;
 };
 
@@ -660,94 +869,92 @@ class ner_model {
 namespace detail::ner {
 inline std::uint64_t cache_hash(std::string_view s) noexcept { return hash_bytes(s, 0x5eed); }
 
-// Inserts into or finds in an open-addressing table of string keys held in `arena`.
-template <class KeyAt>
-std::uint32_t probe(std::vector<std::uint32_t>& slots, std::vector<std::uint64_t>& hashes, std::uint64_t h,
-                    std::string_view key, KeyAt key_at, bool& found) {
+// Finds `key` in an open-addressing table whose ids index (begin, length) pairs into `arena`, or
+// the empty slot where it belongs. Grows the table first so that it stays at most half full.
+template <class Slot>
+Slot& probe(std::vector<Slot>& slots, std::size_t count, std::uint64_t h, std::string_view key,
+            const std::vector<std::pair<std::uint32_t, std::uint32_t>>& where, const std::string& arena) {
+  if (slots.empty() || count * 2 + 2 > slots.size()) {
+    std::size_t cap = slots.empty() ? 1024 : slots.size() * 2;
+    while (cap < count * 2 + 2) cap *= 2;
+    std::vector<Slot> ns(cap, Slot{0, 0});
+    for (const auto& s : slots) {
+      if (s.id == 0) continue;
+      auto j = s.hash & (cap - 1);
+      while (ns[j].id != 0) j = (j + 1) & (cap - 1);
+      ns[j] = s;
+    }
+    slots.swap(ns);
+  }
   const auto mask = slots.size() - 1;
   for (auto i = h & mask;; i = (i + 1) & mask) {
-    if (slots[i] == 0) {
-      found = false;
-      return static_cast<std::uint32_t>(i);
-    }
-    if (hashes[i] == h && key_at(slots[i] - 1) == key) {
-      found = true;
-      return static_cast<std::uint32_t>(i);
+    auto& s = slots[i];
+    if (s.id == 0) return s;
+    if (s.hash == h) {
+      const auto [b, len] = where[s.id - 1];
+      if (len == key.size() && std::memcmp(arena.data() + b, key.data(), len) == 0) return s;
     }
   }
 }
 
-inline void grow(std::vector<std::uint32_t>& slots, std::vector<std::uint64_t>& hashes, std::size_t count) {
-  if (!slots.empty() && count * 2 < slots.size()) return;
-  std::size_t cap = slots.empty() ? 1024 : slots.size() * 2;
-  while (cap < count * 2 + 2) cap *= 2;
-  std::vector<std::uint32_t> ns(cap, 0);
-  std::vector<std::uint64_t> nh(cap, 0);
-  for (std::size_t i = 0; i < slots.size(); ++i) {
-    if (slots[i] == 0) continue;
-    auto j = hashes[i] & (cap - 1);
-    while (ns[j] != 0) j = (j + 1) & (cap - 1);
-    ns[j] = slots[i], nh[j] = hashes[i];
-  }
-  slots.swap(ns);
-  hashes.swap(nh);
+// allowed_mask[prev][last]: bit t set when tag t may follow prev (start_tag at a sentence's start),
+// and, for the sentence's last token, leaves no span open.
+struct transition_masks {
+  std::uint32_t m[prev_states][2];
+};
+constexpr transition_masks make_masks() noexcept {
+  transition_masks out{};
+  for (std::size_t p = 0; p < prev_states; ++p)
+    for (int last = 0; last < 2; ++last)
+      for (std::size_t t = 0; t < tags; ++t)
+        if (allowed(p, t, last != 0)) out.m[p][last] |= 1u << t;
+  return out;
 }
+inline constexpr transition_masks allowed_mask = make_masks();
 }  // namespace detail::ner
 
 inline std::uint32_t ner_model::lower_id_of(std::string_view lower, ner_workspace& ws) const {
   namespace n = detail::ner;
-  n::grow(ws.lower_slots_, ws.lower_hash_, ws.lowers_.size() + 1);
   const auto h = n::cache_hash(lower);
-  bool found;
-  const auto key_at = [&](std::uint32_t id) {
-    return std::string_view(ws.lower_keys_).substr(ws.lowers_[id].first, ws.lowers_[id].second);
-  };
-  const auto slot = n::probe(ws.lower_slots_, ws.lower_hash_, h, lower, key_at, found);
-  if (found) return ws.lower_slots_[slot] - 1;
+  auto& slot = n::probe(ws.lower_slots_, ws.lowers_.size(), h, lower, ws.lowers_, ws.lower_keys_);
+  if (slot.id != 0) return slot.id - 1;
   const auto id = static_cast<std::uint32_t>(ws.lowers_.size());
   ws.lowers_.emplace_back(static_cast<std::uint32_t>(ws.lower_keys_.size()), static_cast<std::uint32_t>(lower.size()));
   ws.lower_keys_ += lower;
-  ws.lower_slots_[slot] = id + 1;
-  ws.lower_hash_[slot] = h;
-  ws.hist_stamp_.push_back(0);
+  slot = {h, id + 1};
   ws.hist_.push_back({});
   return id;
 }
 
-inline std::uint32_t ner_model::entry_of(std::string_view word, ner_workspace& ws) const {
+inline std::uint32_t ner_model::entry_of(std::string_view word, std::uint64_t h, ner_workspace& ws) const {
   namespace n = detail::ner;
-  n::grow(ws.slots_, ws.slot_hash_, ws.entries_.size() + 1);
-  const auto h = n::cache_hash(word);
-  bool found;
-  const auto key_at = [&](std::uint32_t id) {
-    return std::string_view(ws.keys_).substr(ws.entries_[id].key_begin, ws.entries_[id].key_len);
-  };
-  const auto slot = n::probe(ws.slots_, ws.slot_hash_, h, word, key_at, found);
-  if (found) return ws.slots_[slot] - 1;
+  auto* slot = &n::probe(ws.slots_, ws.entries_.size(), h, word, ws.entry_key_, ws.keys_);
+  if (slot->id != 0) return slot->id - 1;
+  const auto slot_index = static_cast<std::size_t>(slot - ws.slots_.data());
 
   auto& info = ws.info_;
   n::analyse(word, info);
-  ner_workspace::entry e{};
-  e.key_begin = static_cast<std::uint32_t>(ws.keys_.size());
-  e.key_len = static_cast<std::uint32_t>(word.size());
-  e.cap = info.cap;
+  auto& e = ws.entries_.emplace_back();
   n::cluster_path cl{};
   if ((features_ & ner_feature::clusters) && !clusters_.empty()) cl = cluster_of(info.lower);
   auto& ids = ws.ids_;
-  ids.clear();
-  n::self_features(info, cl, features_, ids);
-  add_rows(ids, e.self);
-  for (int d : {-2, -1, 1, 2}) {
+  float sum[n::pad];
+  for (int d : {0, -2, -1, 1, 2}) {
     ids.clear();
-    n::neighbour_features(&info, cl, d, features_, ids);
-    add_rows(ids, e.at[n::nb_index(d)]);
+    if (d == 0) n::self_features(info, cl, features_, ids);
+    else n::neighbour_features(&info, cl, d, features_, ids);
+    std::fill(std::begin(sum), std::end(sum), 0.0f);
+    add_rows(ids, sum);
+    auto* v = e.v[d == 0 ? 0 : 1 + n::nb_index(d)];
+    for (std::size_t t = 0; t < n::pad; ++t) v[t] = t < n::tags ? n::to_units(sum[t]) : std::int16_t{0};
   }
-  e.lower_id = (features_ & ner_feature::history) ? lower_id_of(info.lower, ws) : 0;
+  ws.entry_key_.emplace_back(static_cast<std::uint32_t>(ws.keys_.size()), static_cast<std::uint32_t>(word.size()));
   ws.keys_ += word;
-  const auto id = static_cast<std::uint32_t>(ws.entries_.size());
-  ws.entries_.push_back(e);
-  ws.slots_[slot] = id + 1;
-  ws.slot_hash_[slot] = h;
+  ws.entry_cap_.push_back(info.cap);
+  // lower_id_of does not touch ws.slots_, so the slot found above is still the one to fill.
+  ws.entry_lower_.push_back((features_ & ner_feature::history) ? lower_id_of(info.lower, ws) : 0);
+  const auto id = static_cast<std::uint32_t>(ws.entries_.size() - 1);
+  ws.slots_[slot_index] = {h, id + 1};
   return id;
 }
 
@@ -772,68 +979,106 @@ inline void ner_model::tag(std::span<const std::string_view> words, std::span<co
     ws.clear_types();
     ws.model_serial_ = serial_;
   }
-  if (ws.entries_.size() + nw > ws.max_cached_types && ws.entries_.size() > 0) ws.clear_types();
+  if (ws.entries_.size() + nw > ws.max_cached_types && !ws.entries_.empty()) ws.clear_types();
   // A new document: histories of earlier documents no longer count.
   if (++ws.doc_stamp_ == 0) {
-    std::fill(ws.hist_stamp_.begin(), ws.hist_stamp_.end(), 0u);
+    for (auto& h : ws.hist_) h.stamp = 0;
     ws.doc_stamp_ = 1;
   }
   auto& te = ws.tok_entry_;
   te.resize(nw);
-  for (std::size_t i = 0; i < nw; ++i) te[i] = entry_of(words[i], ws);
-  // entry_of may have grown entries_: take the pointer only now.
+  auto& hs = ws.hashes_;
+  hs.resize(nw);
+  for (std::size_t i = 0; i < nw; ++i) hs[i] = n::cache_hash(words[i]);
+  constexpr std::size_t ahead = 8;
+  for (std::size_t i = 0; i < nw; ++i) {
+    if (i + ahead < nw && !ws.slots_.empty()) n::prefetch(&ws.slots_[hs[i + ahead] & (ws.slots_.size() - 1)]);
+    te[i] = entry_of(words[i], hs[i], ws);
+  }
+  // entry_of may have moved the entries: take pointers only now.
   const auto* E = ws.entries_.data();
+  const auto* cap = ws.entry_cap_.data();
   const bool use_hist = features_ & ner_feature::history;
 
+  // Emissions: each word's own sums, and its sums as a neighbour added to the tokens around it.
+  // Reading each word's entry once, front to back, is what keeps this fast: a token whose
+  // neighbours' entries were each fetched separately waited on five scattered cache misses.
+  auto& em = ws.emission_;
+  em.assign(nw * n::pad, 0);
+  const auto add16 = [](std::int32_t* __restrict dst, const std::int16_t* __restrict src) {
+    for (std::size_t t = 0; t < n::pad; ++t) dst[t] += src[t];
+  };
+  const auto add = [](float* __restrict dst, const float* __restrict src) {
+    for (std::size_t t = 0; t < n::pad; ++t) dst[t] += src[t];
+  };
+  alignas(16) float s[n::pad];
   std::size_t si = 0;
-  std::size_t b = 0;
-  while (b < nw) {
+  for (std::size_t b = 0; b < nw;) {
     while (si < sentence_starts.size() && sentence_starts[si] <= b) ++si;
     const std::size_t e = si < sentence_starts.size() ? sentence_starts[si] : nw;
+    std::int32_t* const eb = em.data() + b * n::pad;
+    const std::size_t len = e - b;
+    for (std::size_t j = 0; j < len; ++j) {
+      if (b + j + 4 < nw) {
+        const auto* next = reinterpret_cast<const char*>(&E[te[b + j + 4]]);
+        for (std::size_t k = 0; k < sizeof(ner_workspace::entry); k += 64) n::prefetch(next + k);
+      }
+      const auto& x = E[te[b + j]];
+      add16(eb + j * n::pad, x.v[0]);
+      if (j + 2 < len) add16(eb + (j + 2) * n::pad, x.v[1]);  // this word is 2 before token j + 2
+      if (j + 1 < len) add16(eb + (j + 1) * n::pad, x.v[2]);
+      if (j >= 1) add16(eb + (j - 1) * n::pad, x.v[3]);
+      if (j >= 2) add16(eb + (j - 2) * n::pad, x.v[4]);
+    }
+    for (std::size_t j = 0; j < std::min<std::size_t>(2, len); ++j) {  // the padding beyond the ends
+      add16(eb + j * n::pad, pad_at_[0].data());
+      add16(eb + (len - 1 - j) * n::pad, pad_at_[3].data());
+    }
+    add16(eb, pad_at_[1].data());
+    add16(eb + (len - 1) * n::pad, pad_at_[2].data());
+
     const bool headline =
-        (features_ & ner_feature::position) && n::is_headline(e - b, [&](std::size_t i) { return E[te[b + i]].cap; });
+        (features_ & ner_feature::position) && n::is_headline(len, [&](std::size_t i) { return cap[te[b + i]]; });
     std::size_t p1 = n::start_tag, p2 = n::start_tag;
     for (std::size_t i = b; i < e; ++i) {
-      const auto& cur = E[te[i]];
-      alignas(16) float s[n::pad];
-      const unsigned cl = i > b ? E[te[i - 1]].cap : 0, cr = i + 1 < e ? E[te[i + 1]].cap : 0;
-      const float* m2 = i >= b + 2 ? E[te[i - 2]].at[0] : pad_at_[0].data();
-      const float* m1 = i >= b + 1 ? E[te[i - 1]].at[1] : pad_at_[1].data();
-      const float* q1 = i + 1 < e ? E[te[i + 1]].at[2] : pad_at_[2].data();
-      const float* q2 = i + 2 < e ? E[te[i + 2]].at[3] : pad_at_[3].data();
-      const float* cw = cap_window_[cl][cur.cap][cr].data();
-      const float* pv = prev_[p2][p1][cur.cap].data();
-      for (std::size_t t = 0; t < n::pad; ++t) s[t] = cur.self[t] + m2[t] + m1[t] + q1[t] + q2[t] + cw[t] + pv[t];
-      if (i == b)
-        for (std::size_t t = 0; t < n::pad; ++t) s[t] += initial_[cur.cap][t];
-      if (headline)
-        for (std::size_t t = 0; t < n::pad; ++t) s[t] += headline_[cur.cap][t];
-      if (use_hist && ws.hist_stamp_[cur.lower_id] == ws.doc_stamp_) {
-        const auto& h = ws.hist_[cur.lower_id];
-        float total = 0;
-        for (float c : h) total += c;
-        for (unsigned k = 0; k < n::hist_types; ++k)
-          if (h[k] > 0) {
-            const float f = h[k] / total;
-            for (std::size_t t = 0; t < n::pad; ++t) s[t] += f * hist_[k][cur.cap][t];
-          }
+      if (use_hist && i + ahead < nw) n::prefetch(&ws.hist_[ws.entry_lower_[te[i + ahead]]]);
+      const unsigned c0 = cap[te[i]];
+      const unsigned cl = i > b ? cap[te[i - 1]] : 0, cr = i + 1 < e ? cap[te[i + 1]] : 0;
+      const std::int32_t* ei = em.data() + i * n::pad;
+      const float* cw = cap_window_[cl][c0][cr].data();
+      const float* pv = prev_[p2][p1][c0].data();
+      for (std::size_t t = 0; t < n::pad; ++t) s[t] = static_cast<float>(ei[t]) * n::entry_unit + cw[t] + pv[t];
+      if (i == b) add(s, initial_[c0].data());
+      if (headline) add(s, headline_[c0].data());
+      ner_workspace::history* h = nullptr;
+      if (use_hist) {
+        h = &ws.hist_[ws.entry_lower_[te[i]]];
+        if (h->stamp != ws.doc_stamp_) {
+          h->stamp = ws.doc_stamp_;
+          std::fill(std::begin(h->counts), std::end(h->counts), 0.0f);
+        } else {
+          float total = 0;
+          for (float c : h->counts) total += c;
+          for (unsigned k = 0; k < n::hist_types; ++k)
+            if (h->counts[k] > 0) {
+              const float f = h->counts[k] / total;
+              const float* hw = hist_[k][c0].data();
+              for (std::size_t t = 0; t < n::pad; ++t) s[t] += f * hw[t];
+            }
+        }
       }
       if (use_extra)
         for (auto k = extra.offsets[i]; k < extra.offsets[i + 1]; ++k) add_row(n::extra_key(extra.ids[k]), s);
-      const bool last = i + 1 == e;
-      std::size_t best = 0;
-      float best_score = -std::numeric_limits<float>::infinity();
-      for (std::size_t t = 0; t < n::tags; ++t)
-        if (n::allowed(p1, t, last) && s[t] > best_score) best = t, best_score = s[t];
+      std::uint32_t allowed = n::allowed_mask.m[p1][i + 1 == e];
+      std::size_t best = static_cast<std::size_t>(std::countr_zero(allowed));
+      float best_score = s[best];
+      for (allowed &= allowed - 1; allowed; allowed &= allowed - 1) {
+        const auto t = static_cast<std::size_t>(std::countr_zero(allowed));
+        if (s[t] > best_score) best = t, best_score = s[t];
+      }
       out[i] = ner_tag(static_cast<std::uint8_t>(best));
       p2 = p1, p1 = best;
-      if (use_hist) {
-        if (ws.hist_stamp_[cur.lower_id] != ws.doc_stamp_) {
-          ws.hist_stamp_[cur.lower_id] = ws.doc_stamp_;
-          ws.hist_[cur.lower_id] = {};
-        }
-        ws.hist_[cur.lower_id][n::hist_type(out[i])] += 1;
-      }
+      if (h) h->counts[n::hist_type(out[i])] += 1;
     }
     b = e;
   }
