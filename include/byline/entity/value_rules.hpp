@@ -128,6 +128,7 @@ enum class wc : std::uint8_t {
   of,             // of
   and_,           // and
   to,             // to through
+  or_,            // or
   between,        // between
   end_word,       // end beginning start middle turn
   fiscal,         // fiscal
@@ -269,7 +270,7 @@ inline constexpr entry lexicon[] = {
     {"much", wc::much}, {"little", wc::much}, {"few", wc::few, 1}, {"several", wc::few, 2}, {"many", wc::few, 3},
     {"couple", wc::couple}, {"close", wc::close}, {"no", wc::no}, {"just", wc::just}, {"well", wc::just},
     {"estimated", wc::estimated}, {"upwards", wc::upwards},
-    {"the", wc::the}, {"a", wc::a}, {"an", wc::a}, {"of", wc::of}, {"and", wc::and_}, {"to", wc::to},
+    {"the", wc::the}, {"a", wc::a}, {"an", wc::a}, {"of", wc::of}, {"and", wc::and_}, {"or", wc::or_}, {"to", wc::to},
     {"through", wc::to}, {"between", wc::between},
     {"end", wc::end_word}, {"beginning", wc::end_word}, {"start", wc::end_word}, {"middle", wc::end_word},
     {"turn", wc::end_word}, {"fiscal", wc::fiscal},
@@ -998,8 +999,19 @@ class scanner {
   match at_number(std::uint32_t i) const {
     const auto s = shape_of(i);
     if (s.decade) {
+      // "a handful of $20s": banknotes, not a decade
+      if (i > lo_ && !spaced(i) && tk_[i - 1] == token_kind::currency) return {};
       // the 1990s, the early ’90s, the mid-1990s
       return make(edge_back(i, true), i + 1, entity_label::date);
+    }
+    // the 1980's, the 80's: a decade written with an apostrophe, which the tokenizer leaves as
+    // number, quote, "s". Only after "the": "1980's boom" and "2016's vote" are possessives.
+    if (s.integer && !s.comma && s.value % 10 == 0 && (s.int_digits == 2 || (s.int_digits == 4 && is_year(s, 1000))) &&
+        i + 2 < hi_ && tk_[i + 1] == token_kind::quote && !spaced(i + 1) && !spaced(i + 2) && i > floor_) {
+      const auto q = text(i + 1), t = text(i + 2);
+      const std::uint32_t b = edge_back(i, true);
+      if ((q == "'" || q == "\xE2\x80\x99") && (t == "s" || t == "S") && b < i && cls(b) == wc::the)
+        return make(b, i + 3, entity_label::date);
     }
     if (s.ordinal) return at_ordinal(i, i + 1, s.value);
     const num n = parse_num(i);
@@ -1020,7 +1032,9 @@ class scanner {
       const bool dash = (is_dash(e) && (n.digits || n.words)) ||
                         (n.digits && is(e, "/") && !spaced(e) && !spaced(e + 1) && tk_[e + 1] == token_kind::number);
       const bool and_between = c.cls == wc::and_ && b > floor_ && cls(b - 1) == wc::between;
-      if (c.cls == wc::to || dash || and_between) {
+      // two or three, 5 or 6 percent (not years: "2016 or 2020" are two dates)
+      const bool alternative = c.cls == wc::or_ && !(n.digits && n.shape.int_digits == 4);
+      if (c.cls == wc::to || dash || and_between || alternative) {
         const num m = parse_num(e + 1);
         if (m.ok && m.digits == n.digits && !m.fraction_only) {
           last = m;
@@ -1050,7 +1064,8 @@ class scanner {
       if (!found && tk_[p] == token_kind::unit && !spaced(p)) {
         switch (read_unit(p)) {
           case unit_reading::clock:
-            if ((x = clock_after(p)) && hour_like(n)) label = entity_label::time, e = x, found = true, amount = false;
+            if ((x = clock_after(p)) && hour_like(n))
+              label = entity_label::time, e = clock_range_after(x), found = true, amount = false;
             break;
           case unit_reading::seconds: label = entity_label::time, e = p + 1, found = true, amount = false; break;
           case unit_reading::years: label = entity_label::date, e = p + 1, found = true, amount = false; break;
@@ -1071,7 +1086,8 @@ class scanner {
         } else if (glued_dash(p)) {
           // 30-day, 24-hour, 5-year-old
           const hit u = lex(p + 1);
-          if ((u.cls == wc::date_unit || u.cls == wc::time_unit) && !(u.flags & f_plural)) {
+          const bool second = u.cls == wc::ordinal && (u.flags & f_ambiguous);  // a 30-second ad
+          if (((u.cls == wc::date_unit || u.cls == wc::time_unit) && !(u.flags & f_plural)) || second) {
             label = u.cls == wc::date_unit ? entity_label::date : entity_label::time;
             e = p + 2;
             if (u.value == unit_year && glued_dash(e) && cls(e + 1) == wc::old) e += 2;
@@ -1081,7 +1097,7 @@ class scanner {
         if (!found && (x = unit_after(p))) {
           label = entity_label::quantity, e = x, found = true;
         } else if (!found && (x = clock_after(p)) && hour_like(n) && !range) {
-          label = entity_label::time, e = x, found = true, amount = false;
+          label = entity_label::time, e = clock_range_after(x), found = true, amount = false;
         } else if (!found && !range && n.digits && n.e == n.b + 1 && day_like(n) && (x = month_after_day(p))) {
           label = entity_label::date, e = x, found = true, amount = false;
         }
@@ -1154,7 +1170,14 @@ class scanner {
       b = approx_back(b, true);
     }
     if (label == entity_label::date) b = end_of_back(b);
+    if (amount) e = or_more_after(e);
     return make(b, e, label);
+  }
+
+  // "or more", "or less", "or so" after an amount: $200 or less, 10 or so.
+  std::uint32_t or_more_after(std::uint32_t e) const {
+    if (e + 1 < hi_ && cls(e) == wc::or_ && (cls(e + 1) == wc::than_head || is(e + 1, "so"))) return e + 2;
+    return e;
   }
 
   static bool hour_like(const num& n) {
@@ -1170,6 +1193,9 @@ class scanner {
 
   // An ordinal, tokens [i, p): the 20th century, the 5th of March, the first 100 days, or just 11th.
   match at_ordinal(std::uint32_t i, std::uint32_t p, std::uint64_t value) const {
+    // an 18th-century church
+    if (glued_dash(p) && lex(p + 1).cls == wc::date_unit && !(lex(p + 1).flags & f_plural))
+      return make(i, p + 2, entity_label::date);
     // the 20th century, the first quarter (of 2024), the third day
     if (p < hi_) {
       const hit u = lex(p);
@@ -1200,7 +1226,23 @@ class scanner {
     std::uint32_t e = i + 1;
     if (const auto x = clock_after(e)) e = x;
     else if (e < hi_ && cls(e) == wc::zone) ++e;
-    return make(approx_back(i, false), e, entity_label::time);
+    return make(approx_back(i, false), clock_range_after(e), entity_label::time);
+  }
+
+  // "to 9:00 a.m." or "-11:30" after a clock time: one TIME from 6:00 a.m. to 9:00 a.m.
+  std::uint32_t clock_range_after(std::uint32_t e) const {
+    if (e + 1 >= hi_ || !(is_dash(e) || is(e, "to"))) return e;
+    const std::uint32_t q = e + 1;
+    if (tk_[q] == token_kind::time) {
+      const auto x = clock_after(q + 1);
+      return x ? x : q + 1;
+    }
+    if (tk_[q] == token_kind::number) {
+      const num n = parse_num(q);
+      if (n.ok && hour_like(n))
+        if (const auto x = clock_after(n.e)) return x;
+    }
+    return e;
   }
 
   // $5, US$1.2bn, €300 million, $5 million to $10 million.
@@ -1227,7 +1269,7 @@ class scanner {
     // US$, HK$, C$: a short capitalised prefix glued on
     if (b > floor_ && !spaced(b) && is_word(b - 1) && has(b - 1, token_flag::all_upper) && text(b - 1).size() <= 3) b -= 1;
     b = between ? b - 1 : approx_back(b, true);
-    return make(b, e, entity_label::money);
+    return make(b, or_more_after(e), entity_label::money);
   }
 
   match at_word(std::uint32_t i, hit h) const {
@@ -1237,6 +1279,10 @@ class scanner {
       case wc::weekday:
       case wc::weekday_abbr: return at_weekday(i, h.cls == wc::weekday_abbr);
       case wc::day_word: {
+        // "USA TODAY": capitals after a capitalised name, in text that is not all capitals
+        if (has(i, token_flag::all_upper) && i > lo_ && is_word(i - 1) && has(i - 1, token_flag::all_upper) &&
+            cls(i - 1) == wc::none && !(i + 1 < hi_ && is_word(i + 1) && has(i + 1, token_flag::all_upper)))
+          return {};
         // yesterday, today; "yesterday morning" is a time
         if (i + 1 < hi_ && cls(i + 1) == wc::part_of_day && has(i + 1, token_flag::all_lower))
           return make(i, i + 2, entity_label::time);
@@ -1306,6 +1352,8 @@ class scanner {
     if (day_at(e)) {
       ++e;
       number = true;
+      // September 16-19, Sept. 19 to 22
+      if (e + 1 < hi_ && (is_dash(e) || cls(e) == wc::to) && day_at(e + 1) && !year_at(e + 1)) e += 2;
       if (year_at(e)) ++e;
       else if (e + 1 < hi_ && is(e, ",") && year_at(e + 1)) e += 2;
     } else {
