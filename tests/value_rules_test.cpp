@@ -90,6 +90,11 @@ TEST_CASE("value rules: DATE", "[value_rules]") {
   CHECK(values("The city's 1980's plan and 2016’s vote.") == strings{"1980|DATE", "2016|DATE"});  // possessives
   CHECK(values("An 18th-century church was built in 1789.") == strings{"18th-century|DATE", "1789|DATE"});
   CHECK(values("They voted in 2016 or 2020.") == strings{"2016|DATE", "2020|DATE"});
+  CHECK(values("She told the Senate Tuesday that shops open on Good Friday.") == strings{"Tuesday|DATE"});
+  CHECK(values("Back in the sixties and the late seventies; now she is in her forties.") ==
+        strings{"the sixties|DATE", "the late seventies|DATE"});
+  CHECK(values("A survey of 1709 pupils; the charter of 1215; the town burned in 1666.") ==
+        strings{"1709|CARDINAL", "1215|CARDINAL", "1666|DATE"});  // before 1800 only after a date word
 
   SECTION("not dates") {
     CHECK(values("Theresa May said the plan may work.").empty());

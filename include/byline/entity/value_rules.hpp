@@ -90,6 +90,7 @@ enum class wc : std::uint8_t {
   ordinal,        // first .. millionth (value; "second" is also a time unit)
   fraction,       // half (2), quarter(s) (4), thirds (3)
   currency_code,  // USD EUR GBP ... (upper case only)
+  decade_word,    // twenties .. nineties (value: the decade), read after "the", early, late, mid-
   anchor_end_,    // not a class: every class before it is an anchor
   // Context words: read around anchors.
   percent_word,   // percent pct pc
@@ -134,6 +135,7 @@ enum class wc : std::uint8_t {
   fiscal,         // fiscal
   date_prep,      // in on since until till by from during before after
   det,            // any every each which another: not before a CARDINAL "one"
+  day_name,       // black cyber good ...: a capitalised one before a weekday makes a name (Good Friday)
 };
 
 enum : std::uint8_t { f_plural = 1, f_ambiguous = 2 };
@@ -279,6 +281,12 @@ inline constexpr entry lexicon[] = {
     {"before", wc::date_prep}, {"after", wc::date_prep},
     {"any", wc::det}, {"every", wc::det}, {"each", wc::det}, {"which", wc::det}, {"another", wc::det},
     {"only", wc::det},
+    {"black", wc::day_name}, {"cyber", wc::day_name}, {"super", wc::day_name}, {"good", wc::day_name},
+    {"ash", wc::day_name}, {"easter", wc::day_name}, {"bloody", wc::day_name}, {"holy", wc::day_name},
+    {"palm", wc::day_name}, {"shrove", wc::day_name}, {"maundy", wc::day_name}, {"giving", wc::day_name},
+    {"twenties", wc::decade_word, 20}, {"thirties", wc::decade_word, 30}, {"forties", wc::decade_word, 40},
+    {"fifties", wc::decade_word, 50}, {"sixties", wc::decade_word, 60}, {"seventies", wc::decade_word, 70},
+    {"eighties", wc::decade_word, 80}, {"nineties", wc::decade_word, 90},
 };
 // clang-format on
 
@@ -1105,7 +1113,8 @@ class scanner {
     }
     if (!found) {
       // A bare amount: a year, a count, or nothing.
-      const bool year_context = n.b > floor_ && (cls(n.b - 1) == wc::date_prep || cls(n.b - 1) == wc::of);
+      // "in 1789" (not "of 1709": a survey of 1709 children)
+      const bool year_context = n.b > floor_ && cls(n.b - 1) == wc::date_prep;
       const bool year = n.digits && !n.scaled && is_year(n.shape, year_context ? 1000 : 1800) &&
                         (!range || (last.digits && (is_year(last.shape, 1000) || (last.shape.integer && last.shape.int_digits == 2))));
       if (year) {
@@ -1305,6 +1314,12 @@ class scanner {
       case wc::date_unit:
       case wc::time_unit: return at_unit(i, h);
       case wc::season: return at_season(i, h);
+      case wc::decade_word: {
+        // the sixties, the late seventies, the mid-eighties; "in her sixties" is an age, left alone
+        const std::uint32_t b = edge_back(i, true);
+        if (b == i || cls(b) != wc::the) return {};
+        return make(b, i + 1, entity_label::date);
+      }
       case wc::ordinal: return at_ordinal_word(i, h);
       case wc::currency_code: {
         // USD 5 million
@@ -1387,7 +1402,9 @@ class scanner {
   }
 
   match at_weekday(std::uint32_t i, bool abbr) const {
-    if (name_before(i)) return {};  // Cyber Monday, Good Friday: names of days, left to the name rules
+    // Cyber Monday, Good Friday: names of days, left to the name rules. Any other capitalised word
+    // before a weekday is not part of it: "told the Senate Tuesday".
+    if (i > lo_ && has(i - 1, token_flag::title) && cls(i - 1) == wc::day_name) return {};
     std::uint32_t b = i;
     if (i > floor_) {
       const hit r = lex(i - 1);
