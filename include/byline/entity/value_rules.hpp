@@ -11,14 +11,16 @@
 // Mentions come in order, never overlap, and each is the longest the rules know from its leftmost
 // anchor. Anchors are number, date, time and currency tokens and the words of a small lexicon
 // (months, weekdays, number words, time units, ...); every other token is passed over after a kind
-// check, or for words a length/first-letter filter and one hash probe, so the cost is a few ns a
-// token. Rules look back at most a few tokens (never before the previous mention or the range) and
+// check, or for words a Bloom filter over their letters and length (few words get as far as a hash
+// probe), so the cost is a few ns a token. Rules look back at most a few tokens (never before the previous mention or the range) and
 // forward only over tokens they then consume, so the work is linear in the tokens however long the
 // sentence. Everything here is constant data: one thread's call never touches another's.
 //
 // Conventions (OntoNotes 5 practice; where it is unclear the choice is written here):
 //   - Modifiers of amount belong to the value: "about 20", "more than $5 million", "at least 12",
-//     "approximately two hours", "nearly 30%". Prepositions do not: "in 1991" -> "1991",
+//     "approximately two hours", "nearly 30%", "$200 or less". Ranges are one mention: "5 to 10
+//     percent", "two or three", "3-2", "September 16-19", "6 a.m. to 9 a.m.". Prepositions are not
+//     part of a value: "in 1991" -> "1991",
 //     "within a day" -> "a day", "on Monday" -> "Monday", "at 10:30 a.m." -> "10:30 a.m.".
 //     "over"/"under" count as modifiers before amounts, not before durations ("over two days").
 //   - Relative dates keep their determiner and modifier: "last week", "this year", "the past decade",
@@ -27,14 +29,18 @@
 //   - Durations are DATE from a day up ("30 days", "a day", "one day", "30-day", "5-year-old") and
 //     TIME below it ("two hours", "24-hour", "a second" said alone). Parts of a day with a modifier
 //     are TIME ("this morning", "last night", "Monday night", "tonight").
-//   - A four-digit number from 1800 to 2099 with nothing after it that makes it an amount is a year
-//     (DATE); "2020-2024", "2023-24" and "between 2020 and 2024" are one DATE.
+//   - A four-digit number from 1800 to 2099 (from 1000 after in/since/by/...) with nothing after it
+//     that makes it an amount is a year (DATE); "2020-2024", "2023-24" and "between 2020 and 2024"
+//     are one DATE. Decades: "the 1990s", "’90s", "the 1980's", "the sixties" (not "her sixties").
 //   - A number right after a capitalised word that is not sentence-initial and not a lexicon word is
-//     part of a name and not reported: "Boeing 747", "Article 5", "Trump 2024", "No. 10". So are
+//     part of a name and not reported: "Boeing 747", "Article 5", "Trump 2024", "No. 10" (at the
+//     start of a sentence the capital tells nothing, so "Trump 2024 ..." gives a DATE). So are
 //     numbers glued to a word by a hyphen ("COVID-19", "F-16").
 //   - "May" and "March" are months only beside a number or after a date word ("in May", "last
 //     March", "May 5"); any month after a capitalised word or before one is a name ("Theresa May",
-//     "June Carter"). Month abbreviations need a number ("Jan. 5", "Sept. 11").
+//     "June Carter"). Month abbreviations need a number ("Jan. 5", "Sept. 11"). Weekdays are dates
+//     after any word ("told the Senate Tuesday") but a holiday's ("Good Friday", "Cyber Monday"),
+//     and not before a capitalised part of the day ("Saturday Night Live").
 //   - "one" is CARDINAL ("one of them", as spaCy marks it) but not in "no one", "the one", "this
 //     one", "one another", "one's". "first" and the other ordinals are ORDINAL, except as part of a
 //     capitalised name ("First Lady") or of a date ("the first quarter", "the 20th century").
