@@ -83,6 +83,18 @@ TEST_CASE("value rules: DATE", "[value_rules]") {
         strings{"last summer|DATE", "the summer of 2021|DATE"});
   CHECK(values("Monday's meeting was moved to today.") == strings{"Monday|DATE", "today|DATE"});  // no 's
   CHECK(values("Years ago and decades later, nothing changed.") == strings{"Years ago|DATE", "decades later|DATE"});
+  CHECK(values("Polls ran September 16-19 and Sept. 19 to 22, 2016.") ==
+        strings{"September 16-19|DATE", "Sept. 19 to 22, 2016|DATE"});
+  CHECK(values("Rents soared in the 1980’s and the early 80's; the 1980's boom faded.") ==
+        strings{"the 1980’s|DATE", "the early 80's|DATE", "the 1980's|DATE"});
+  CHECK(values("The city's 1980's plan and 2016’s vote.") == strings{"1980|DATE", "2016|DATE"});  // possessives
+  CHECK(values("An 18th-century church was built in 1789.") == strings{"18th-century|DATE", "1789|DATE"});
+  CHECK(values("They voted in 2016 or 2020.") == strings{"2016|DATE", "2020|DATE"});
+  CHECK(values("She told the Senate Tuesday that shops open on Good Friday.") == strings{"Tuesday|DATE"});
+  CHECK(values("Back in the sixties and the late seventies; now she is in her forties.") ==
+        strings{"the sixties|DATE", "the late seventies|DATE"});
+  CHECK(values("A survey of 1709 pupils; the charter of 1215; the town burned in 1666.") ==
+        strings{"1709|CARDINAL", "1215|CARDINAL", "1666|DATE"});  // before 1800 only after a date word
 
   SECTION("not dates") {
     CHECK(values("Theresa May said the plan may work.").empty());
@@ -117,10 +129,14 @@ TEST_CASE("value rules: TIME", "[value_rules]") {
   CHECK(values("The bridge closed around midnight for 45 minutes.") ==
         strings{"around midnight|TIME", "45 minutes|TIME"});
   CHECK(values("Wait a second.") == strings{"a second|TIME"});
+  CHECK(values("It airs from 6:00 a.m. to 9:00 a.m. and again 5-7pm.") ==
+        strings{"6:00 a.m. to 9:00 a.m.|TIME", "5-7pm|TIME"});
+  CHECK(values("A 30-second advert ran.") == strings{"30-second|TIME"});
   SECTION("not times") {
     CHECK(values("He won a second term.") == strings{"second|ORDINAL"});
     CHECK(values("The morning was cold and I am tired.").empty());
     CHECK(values("She hosts This Morning on weekdays.").empty());
+    CHECK(values("He told USA TODAY about it.").empty());
   }
 }
 
@@ -139,6 +155,7 @@ TEST_CASE("value rules: CARDINAL and ORDINAL", "[value_rules]") {
   CHECK(values("Two-thirds agreed, a third of voters did not, and half of them abstained.") ==
         strings{"Two-thirds|CARDINAL", "a third|CARDINAL", "half|CARDINAL"});
   CHECK(values("The score was 3-2 and the shop is open 24/7.") == strings{"3-2|CARDINAL", "24/7|CARDINAL"});
+  CHECK(values("Two or three aides, 10 or so guards.") == strings{"Two or three|CARDINAL", "10 or so|CARDINAL"});
   CHECK(values("She finished 11th; it was the eleventh grandchild and the 1st place.") ==
         strings{"11th|ORDINAL", "eleventh|ORDINAL", "1st|ORDINAL"});
   CHECK(values("The twenty-first of May and the twenty-first century.") ==
@@ -176,8 +193,11 @@ TEST_CASE("value rules: PERCENT, MONEY and QUANTITY", "[value_rules]") {
         strings{"10-km|QUANTITY", "30°C|QUANTITY", "100 km/h|QUANTITY", "1 million barrels a day|QUANTITY"});
   CHECK(values("He weighs 200 pounds; the fine was 5 million pounds.") ==
         strings{"200 pounds|QUANTITY", "5 million pounds|MONEY"});
+  CHECK(values("Donors giving $200 or less make up 5 or 6 percent.") ==
+        strings{"$200 or less|MONEY", "5 or 6 percent|PERCENT"});
   SECTION("not amounts") {
     CHECK(values("The dollar fell and percent signs vanished.").empty());
+    CHECK(values("He stole a handful of $20s.").empty());  // banknotes, not the decade
     CHECK(values("A $ sign alone.").empty());
   }
 }

@@ -11,14 +11,16 @@
 // Mentions come in order, never overlap, and each is the longest the rules know from its leftmost
 // anchor. Anchors are number, date, time and currency tokens and the words of a small lexicon
 // (months, weekdays, number words, time units, ...); every other token is passed over after a kind
-// check, or for words a length/first-letter filter and one hash probe, so the cost is a few ns a
-// token. Rules look back at most a few tokens (never before the previous mention or the range) and
+// check, or for words a Bloom filter over their letters and length (few words get as far as a hash
+// probe), so the cost is a few ns a token. Rules look back at most a few tokens (never before the previous mention or the range) and
 // forward only over tokens they then consume, so the work is linear in the tokens however long the
 // sentence. Everything here is constant data: one thread's call never touches another's.
 //
 // Conventions (OntoNotes 5 practice; where it is unclear the choice is written here):
 //   - Modifiers of amount belong to the value: "about 20", "more than $5 million", "at least 12",
-//     "approximately two hours", "nearly 30%". Prepositions do not: "in 1991" -> "1991",
+//     "approximately two hours", "nearly 30%", "$200 or less". Ranges are one mention: "5 to 10
+//     percent", "two or three", "3-2", "September 16-19", "6 a.m. to 9 a.m.". Prepositions are not
+//     part of a value: "in 1991" -> "1991",
 //     "within a day" -> "a day", "on Monday" -> "Monday", "at 10:30 a.m." -> "10:30 a.m.".
 //     "over"/"under" count as modifiers before amounts, not before durations ("over two days").
 //   - Relative dates keep their determiner and modifier: "last week", "this year", "the past decade",
@@ -27,14 +29,18 @@
 //   - Durations are DATE from a day up ("30 days", "a day", "one day", "30-day", "5-year-old") and
 //     TIME below it ("two hours", "24-hour", "a second" said alone). Parts of a day with a modifier
 //     are TIME ("this morning", "last night", "Monday night", "tonight").
-//   - A four-digit number from 1800 to 2099 with nothing after it that makes it an amount is a year
-//     (DATE); "2020-2024", "2023-24" and "between 2020 and 2024" are one DATE.
+//   - A four-digit number from 1800 to 2099 (from 1000 after in/since/by/...) with nothing after it
+//     that makes it an amount is a year (DATE); "2020-2024", "2023-24" and "between 2020 and 2024"
+//     are one DATE. Decades: "the 1990s", "’90s", "the 1980's", "the sixties" (not "her sixties").
 //   - A number right after a capitalised word that is not sentence-initial and not a lexicon word is
-//     part of a name and not reported: "Boeing 747", "Article 5", "Trump 2024", "No. 10". So are
+//     part of a name and not reported: "Boeing 747", "Article 5", "Trump 2024", "No. 10" (at the
+//     start of a sentence the capital tells nothing, so "Trump 2024 ..." gives a DATE). So are
 //     numbers glued to a word by a hyphen ("COVID-19", "F-16").
 //   - "May" and "March" are months only beside a number or after a date word ("in May", "last
 //     March", "May 5"); any month after a capitalised word or before one is a name ("Theresa May",
-//     "June Carter"). Month abbreviations need a number ("Jan. 5", "Sept. 11").
+//     "June Carter"). Month abbreviations need a number ("Jan. 5", "Sept. 11"). Weekdays are dates
+//     after any word ("told the Senate Tuesday") but a holiday's ("Good Friday", "Cyber Monday"),
+//     and not before a capitalised part of the day ("Saturday Night Live").
 //   - "one" is CARDINAL ("one of them", as spaCy marks it) but not in "no one", "the one", "this
 //     one", "one another", "one's". "first" and the other ordinals are ORDINAL, except as part of a
 //     capitalised name ("First Lady") or of a date ("the first quarter", "the 20th century").
@@ -90,6 +96,7 @@ enum class wc : std::uint8_t {
   ordinal,        // first .. millionth (value; "second" is also a time unit)
   fraction,       // half (2), quarter(s) (4), thirds (3)
   currency_code,  // USD EUR GBP ... (upper case only)
+  decade_word,    // twenties .. nineties (value: the decade), read after "the", early, late, mid-
   anchor_end_,    // not a class: every class before it is an anchor
   // Context words: read around anchors.
   percent_word,   // percent pct pc
@@ -128,11 +135,13 @@ enum class wc : std::uint8_t {
   of,             // of
   and_,           // and
   to,             // to through
+  or_,            // or
   between,        // between
   end_word,       // end beginning start middle turn
   fiscal,         // fiscal
   date_prep,      // in on since until till by from during before after
   det,            // any every each which another: not before a CARDINAL "one"
+  day_name,       // black cyber good ...: a capitalised one before a weekday makes a name (Good Friday)
 };
 
 enum : std::uint8_t { f_plural = 1, f_ambiguous = 2 };
@@ -269,7 +278,7 @@ inline constexpr entry lexicon[] = {
     {"much", wc::much}, {"little", wc::much}, {"few", wc::few, 1}, {"several", wc::few, 2}, {"many", wc::few, 3},
     {"couple", wc::couple}, {"close", wc::close}, {"no", wc::no}, {"just", wc::just}, {"well", wc::just},
     {"estimated", wc::estimated}, {"upwards", wc::upwards},
-    {"the", wc::the}, {"a", wc::a}, {"an", wc::a}, {"of", wc::of}, {"and", wc::and_}, {"to", wc::to},
+    {"the", wc::the}, {"a", wc::a}, {"an", wc::a}, {"of", wc::of}, {"and", wc::and_}, {"or", wc::or_}, {"to", wc::to},
     {"through", wc::to}, {"between", wc::between},
     {"end", wc::end_word}, {"beginning", wc::end_word}, {"start", wc::end_word}, {"middle", wc::end_word},
     {"turn", wc::end_word}, {"fiscal", wc::fiscal},
@@ -278,6 +287,12 @@ inline constexpr entry lexicon[] = {
     {"before", wc::date_prep}, {"after", wc::date_prep},
     {"any", wc::det}, {"every", wc::det}, {"each", wc::det}, {"which", wc::det}, {"another", wc::det},
     {"only", wc::det},
+    {"black", wc::day_name}, {"cyber", wc::day_name}, {"super", wc::day_name}, {"good", wc::day_name},
+    {"ash", wc::day_name}, {"easter", wc::day_name}, {"bloody", wc::day_name}, {"holy", wc::day_name},
+    {"palm", wc::day_name}, {"shrove", wc::day_name}, {"maundy", wc::day_name}, {"giving", wc::day_name},
+    {"twenties", wc::decade_word, 20}, {"thirties", wc::decade_word, 30}, {"forties", wc::decade_word, 40},
+    {"fifties", wc::decade_word, 50}, {"sixties", wc::decade_word, 60}, {"seventies", wc::decade_word, 70},
+    {"eighties", wc::decade_word, 80}, {"nineties", wc::decade_word, 90},
 };
 // clang-format on
 
@@ -998,8 +1013,19 @@ class scanner {
   match at_number(std::uint32_t i) const {
     const auto s = shape_of(i);
     if (s.decade) {
+      // "a handful of $20s": banknotes, not a decade
+      if (i > lo_ && !spaced(i) && tk_[i - 1] == token_kind::currency) return {};
       // the 1990s, the early ’90s, the mid-1990s
       return make(edge_back(i, true), i + 1, entity_label::date);
+    }
+    // the 1980's, the 80's: a decade written with an apostrophe, which the tokenizer leaves as
+    // number, quote, "s". Only after "the": "1980's boom" and "2016's vote" are possessives.
+    if (s.integer && !s.comma && s.value % 10 == 0 && (s.int_digits == 2 || (s.int_digits == 4 && is_year(s, 1000))) &&
+        i + 2 < hi_ && tk_[i + 1] == token_kind::quote && !spaced(i + 1) && !spaced(i + 2) && i > floor_) {
+      const auto q = text(i + 1), t = text(i + 2);
+      const std::uint32_t b = edge_back(i, true);
+      if ((q == "'" || q == "\xE2\x80\x99") && (t == "s" || t == "S") && b < i && cls(b) == wc::the)
+        return make(b, i + 3, entity_label::date);
     }
     if (s.ordinal) return at_ordinal(i, i + 1, s.value);
     const num n = parse_num(i);
@@ -1020,7 +1046,9 @@ class scanner {
       const bool dash = (is_dash(e) && (n.digits || n.words)) ||
                         (n.digits && is(e, "/") && !spaced(e) && !spaced(e + 1) && tk_[e + 1] == token_kind::number);
       const bool and_between = c.cls == wc::and_ && b > floor_ && cls(b - 1) == wc::between;
-      if (c.cls == wc::to || dash || and_between) {
+      // two or three, 5 or 6 percent (not years: "2016 or 2020" are two dates)
+      const bool alternative = c.cls == wc::or_ && !(n.digits && n.shape.int_digits == 4);
+      if (c.cls == wc::to || dash || and_between || alternative) {
         const num m = parse_num(e + 1);
         if (m.ok && m.digits == n.digits && !m.fraction_only) {
           last = m;
@@ -1050,7 +1078,8 @@ class scanner {
       if (!found && tk_[p] == token_kind::unit && !spaced(p)) {
         switch (read_unit(p)) {
           case unit_reading::clock:
-            if ((x = clock_after(p)) && hour_like(n)) label = entity_label::time, e = x, found = true, amount = false;
+            if ((x = clock_after(p)) && hour_like(n))
+              label = entity_label::time, e = clock_range_after(x), found = true, amount = false;
             break;
           case unit_reading::seconds: label = entity_label::time, e = p + 1, found = true, amount = false; break;
           case unit_reading::years: label = entity_label::date, e = p + 1, found = true, amount = false; break;
@@ -1071,7 +1100,8 @@ class scanner {
         } else if (glued_dash(p)) {
           // 30-day, 24-hour, 5-year-old
           const hit u = lex(p + 1);
-          if ((u.cls == wc::date_unit || u.cls == wc::time_unit) && !(u.flags & f_plural)) {
+          const bool second = u.cls == wc::ordinal && (u.flags & f_ambiguous);  // a 30-second ad
+          if (((u.cls == wc::date_unit || u.cls == wc::time_unit) && !(u.flags & f_plural)) || second) {
             label = u.cls == wc::date_unit ? entity_label::date : entity_label::time;
             e = p + 2;
             if (u.value == unit_year && glued_dash(e) && cls(e + 1) == wc::old) e += 2;
@@ -1081,7 +1111,7 @@ class scanner {
         if (!found && (x = unit_after(p))) {
           label = entity_label::quantity, e = x, found = true;
         } else if (!found && (x = clock_after(p)) && hour_like(n) && !range) {
-          label = entity_label::time, e = x, found = true, amount = false;
+          label = entity_label::time, e = clock_range_after(x), found = true, amount = false;
         } else if (!found && !range && n.digits && n.e == n.b + 1 && day_like(n) && (x = month_after_day(p))) {
           label = entity_label::date, e = x, found = true, amount = false;
         }
@@ -1089,7 +1119,8 @@ class scanner {
     }
     if (!found) {
       // A bare amount: a year, a count, or nothing.
-      const bool year_context = n.b > floor_ && (cls(n.b - 1) == wc::date_prep || cls(n.b - 1) == wc::of);
+      // "in 1789" (not "of 1709": a survey of 1709 children)
+      const bool year_context = n.b > floor_ && cls(n.b - 1) == wc::date_prep;
       const bool year = n.digits && !n.scaled && is_year(n.shape, year_context ? 1000 : 1800) &&
                         (!range || (last.digits && (is_year(last.shape, 1000) || (last.shape.integer && last.shape.int_digits == 2))));
       if (year) {
@@ -1154,7 +1185,14 @@ class scanner {
       b = approx_back(b, true);
     }
     if (label == entity_label::date) b = end_of_back(b);
+    if (amount) e = or_more_after(e);
     return make(b, e, label);
+  }
+
+  // "or more", "or less", "or so" after an amount: $200 or less, 10 or so.
+  std::uint32_t or_more_after(std::uint32_t e) const {
+    if (e + 1 < hi_ && cls(e) == wc::or_ && (cls(e + 1) == wc::than_head || is(e + 1, "so"))) return e + 2;
+    return e;
   }
 
   static bool hour_like(const num& n) {
@@ -1170,6 +1208,9 @@ class scanner {
 
   // An ordinal, tokens [i, p): the 20th century, the 5th of March, the first 100 days, or just 11th.
   match at_ordinal(std::uint32_t i, std::uint32_t p, std::uint64_t value) const {
+    // an 18th-century church
+    if (glued_dash(p) && lex(p + 1).cls == wc::date_unit && !(lex(p + 1).flags & f_plural))
+      return make(i, p + 2, entity_label::date);
     // the 20th century, the first quarter (of 2024), the third day
     if (p < hi_) {
       const hit u = lex(p);
@@ -1200,7 +1241,23 @@ class scanner {
     std::uint32_t e = i + 1;
     if (const auto x = clock_after(e)) e = x;
     else if (e < hi_ && cls(e) == wc::zone) ++e;
-    return make(approx_back(i, false), e, entity_label::time);
+    return make(approx_back(i, false), clock_range_after(e), entity_label::time);
+  }
+
+  // "to 9:00 a.m." or "-11:30" after a clock time: one TIME from 6:00 a.m. to 9:00 a.m.
+  std::uint32_t clock_range_after(std::uint32_t e) const {
+    if (e + 1 >= hi_ || !(is_dash(e) || is(e, "to"))) return e;
+    const std::uint32_t q = e + 1;
+    if (tk_[q] == token_kind::time) {
+      const auto x = clock_after(q + 1);
+      return x ? x : q + 1;
+    }
+    if (tk_[q] == token_kind::number) {
+      const num n = parse_num(q);
+      if (n.ok && hour_like(n))
+        if (const auto x = clock_after(n.e)) return x;
+    }
+    return e;
   }
 
   // $5, US$1.2bn, €300 million, $5 million to $10 million.
@@ -1227,7 +1284,7 @@ class scanner {
     // US$, HK$, C$: a short capitalised prefix glued on
     if (b > floor_ && !spaced(b) && is_word(b - 1) && has(b - 1, token_flag::all_upper) && text(b - 1).size() <= 3) b -= 1;
     b = between ? b - 1 : approx_back(b, true);
-    return make(b, e, entity_label::money);
+    return make(b, or_more_after(e), entity_label::money);
   }
 
   match at_word(std::uint32_t i, hit h) const {
@@ -1237,6 +1294,10 @@ class scanner {
       case wc::weekday:
       case wc::weekday_abbr: return at_weekday(i, h.cls == wc::weekday_abbr);
       case wc::day_word: {
+        // "USA TODAY": capitals after a capitalised name, in text that is not all capitals
+        if (has(i, token_flag::all_upper) && i > lo_ && is_word(i - 1) && has(i - 1, token_flag::all_upper) &&
+            cls(i - 1) == wc::none && !(i + 1 < hi_ && is_word(i + 1) && has(i + 1, token_flag::all_upper)))
+          return {};
         // yesterday, today; "yesterday morning" is a time
         if (i + 1 < hi_ && cls(i + 1) == wc::part_of_day && has(i + 1, token_flag::all_lower))
           return make(i, i + 2, entity_label::time);
@@ -1259,6 +1320,12 @@ class scanner {
       case wc::date_unit:
       case wc::time_unit: return at_unit(i, h);
       case wc::season: return at_season(i, h);
+      case wc::decade_word: {
+        // the sixties, the late seventies, the mid-eighties; "in her sixties" is an age, left alone
+        const std::uint32_t b = edge_back(i, true);
+        if (b == i || cls(b) != wc::the) return {};
+        return make(b, i + 1, entity_label::date);
+      }
       case wc::ordinal: return at_ordinal_word(i, h);
       case wc::currency_code: {
         // USD 5 million
@@ -1306,6 +1373,8 @@ class scanner {
     if (day_at(e)) {
       ++e;
       number = true;
+      // September 16-19, Sept. 19 to 22
+      if (e + 1 < hi_ && (is_dash(e) || cls(e) == wc::to) && day_at(e + 1) && !year_at(e + 1)) e += 2;
       if (year_at(e)) ++e;
       else if (e + 1 < hi_ && is(e, ",") && year_at(e + 1)) e += 2;
     } else {
@@ -1339,7 +1408,9 @@ class scanner {
   }
 
   match at_weekday(std::uint32_t i, bool abbr) const {
-    if (name_before(i)) return {};  // Cyber Monday, Good Friday: names of days, left to the name rules
+    // Cyber Monday, Good Friday: names of days, left to the name rules. Any other capitalised word
+    // before a weekday is not part of it: "told the Senate Tuesday".
+    if (i > lo_ && has(i - 1, token_flag::title) && cls(i - 1) == wc::day_name) return {};
     std::uint32_t b = i;
     if (i > floor_) {
       const hit r = lex(i - 1);
