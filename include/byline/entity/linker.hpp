@@ -142,6 +142,9 @@ inline void link_entities(const document_base& doc, const std::vector<entity_can
   std::vector<std::uint32_t> of_mention(cands.size());
   std::unordered_map<std::string, std::uint32_t> by_canonical;  // folded gazetteer canonical -> cluster
   std::unordered_map<std::string, std::uint32_t> by_key;        // group + folded text -> cluster
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_last_name;  // person clusters by last word
+  std::unordered_map<std::string, std::uint32_t> org_by_initials;  // "nato" -> North Atlantic Treaty Organization
+  std::unordered_map<std::string, std::uint32_t> org_by_word;      // one-word organisations: "nato"
 
   // A mention's words: folded tokens without a trailing possessive clitic or a leading "the".
   auto words_of = [&](const entity_candidate& c) {
@@ -179,10 +182,12 @@ inline void link_entities(const document_base& doc, const std::vector<entity_can
       if (auto it = by_canonical.find(fold(c.canonical)); it != by_canonical.end()) found = it->second;
     }
     if (found == detail::no_index && c.label == entity_label::person && !w.empty()) {
-      // A shorter or longer form of one person seen before.
+      // A shorter or longer form of one person seen before: the candidates share the last word.
       std::uint32_t hit = detail::no_index;
       int hits = 0;
-      for (std::uint32_t k = 0; k < info.size(); ++k) {
+      const auto pit = by_last_name.find(w.back());
+      const std::vector<std::uint32_t> none;
+      for (std::uint32_t k : pit == by_last_name.end() ? none : pit->second) {
         if (info[k].label != entity_label::person) continue;
         const auto& cw = info[k].words;
         const auto& shorter = w.size() <= cw.size() ? w : cw;
@@ -206,11 +211,11 @@ inline void link_entities(const document_base& doc, const std::vector<entity_can
           if (x != "of" && x != "the" && x != "and" && x != "for" && !x.empty() && x[0] >= 'a' && x[0] <= 'z') s += x[0];
         return s;
       };
-      for (std::uint32_t k = 0; k < info.size() && found == detail::no_index; ++k) {
-        if (info[k].label != entity_label::org) continue;
-        const auto& cw = info[k].words;
-        if (w.size() == 1 && cw.size() >= 2 && w[0].size() >= 2 && initials(cw) == w[0]) found = k;
-        if (cw.size() == 1 && w.size() >= 2 && cw[0].size() >= 2 && initials(w) == cw[0]) found = k;
+      // Organisations are indexed by their acronym and, when one word, by that word.
+      if (w.size() == 1 && w[0].size() >= 2) {
+        if (auto it = org_by_initials.find(w[0]); it != org_by_initials.end()) found = it->second;
+      } else if (w.size() >= 2) {
+        if (auto it = org_by_word.find(initials(w)); it != org_by_word.end()) found = it->second;
       }
     }
     if (found == detail::no_index)
@@ -238,6 +243,17 @@ inline void link_entities(const document_base& doc, const std::vector<entity_can
     }
     if (!c.canonical.empty()) by_canonical.emplace(fold(c.canonical), found);
     by_key.emplace(key, found);
+    if (c.label == entity_label::person && !w.empty()) {
+      auto& v = by_last_name[w.back()];
+      if (std::ranges::find(v, found) == v.end() && v.size() < 64) v.push_back(found);
+    }
+    if (c.label == entity_label::org && w.size() >= 2) {
+      std::string ini;
+      for (const auto& x : w)
+        if (x != "of" && x != "the" && x != "and" && x != "for" && !x.empty() && x[0] >= 'a' && x[0] <= 'z') ini += x[0];
+      if (ini.size() >= 2) org_by_initials.emplace(ini, found);
+    }
+    if (c.label == entity_label::org && w.size() == 1) org_by_word.emplace(w[0], found);
     of_mention[m] = found;
   }
 
