@@ -709,7 +709,6 @@ class ner_workspace {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> sentences_;  // [begin, end)
   std::vector<std::uint8_t> headline_;
   std::vector<float> scores_;        // Viterbi: a sentence's emissions
-  std::vector<std::uint8_t> back_;   // Viterbi: back pointers
   // Analysis scratch.
   detail::ner::word_info info_;
   std::vector<std::uint64_t> ids_;
@@ -900,6 +899,7 @@ class ner_model {
     if (features_ & ner_feature::history)
       for (unsigned k = 0; k < n::hist_types; ++k)
         for (unsigned c = 0; c < n::cap_classes; ++c) add_row(n::hist_id(k, c), hist_[k][c].data());
+    build_transitions();
     std::vector<std::uint64_t> ids;
     for (int d : {-2, -1, 1, 2}) {
       ids.clear();
@@ -911,40 +911,67 @@ class ner_model {
   }
 
   vec zero_{};
-  // Viterbi over `len` tokens' emissions (pad floats each) and the transitions in prev_.
+  // Viterbi's transitions: trans_[cap][prev][t], -inf where BILOU forbids t after prev.
+  vec trans_[detail::ner::cap_classes][detail::ner::prev_states]{};
+
+  void build_transitions() {
+    namespace n = detail::ner;
+    for (unsigned c = 0; c < n::cap_classes; ++c)
+      for (std::size_t p = 0; p < n::prev_states; ++p)
+        for (std::size_t t = 0; t < n::pad; ++t)
+          trans_[c][p][t] = t < n::tags && (n::allowed_mask.m[p][0] >> t & 1) ? prev_[n::start_tag][p][c][t]
+                                                                                : -std::numeric_limits<float>::infinity();
+  }
+
+  // Viterbi over `len` tokens' emissions (pad floats each), which it overwrites with the best
+  // scores of paths ending in each tag. BILOU leaves few transitions: after O, L or U (and at the
+  // start) any of O, B, U; after B-X or I-X only I-X or L-X. So the forward pass is a max over nine
+  // whole vectors (forbidden transitions are -inf) and sixteen scalars; the way back recomputes the
+  // one argmax it needs per token instead of storing back pointers, which kept the loop from being
+  // vectorised.
   template <class CapAt>
-  void decode_viterbi(const float* em, std::size_t len, CapAt cap_at, std::vector<std::uint8_t>& back,
-                      std::span<ner_tag> out) const {
+  void decode_viterbi(float* em, std::size_t len, CapAt cap_at, std::span<ner_tag> out) const {
     namespace n = detail::ner;
     constexpr float ninf = -std::numeric_limits<float>::infinity();
-    back.resize(len * n::tags);
-    float delta[n::tags], next[n::tags];
+    constexpr std::uint8_t closed[] = {0, 3, 4, 7, 8, 11, 12, 15, 16};  // O, L-*, U-*
     {
-      const float* tr = prev_[n::start_tag][n::start_tag][cap_at(0)].data();
-      const auto m = n::allowed_mask.m[n::start_tag][len == 1];
-      for (std::size_t t = 0; t < n::tags; ++t) delta[t] = (m >> t & 1) ? em[t] + tr[t] : ninf;
+      const float* tr = trans_[cap_at(0)][n::start_tag].data();
+      for (std::size_t t = 0; t < n::pad; ++t) em[t] += tr[t];
     }
+    alignas(16) float next[n::pad];
     for (std::size_t i = 1; i < len; ++i) {
-      const bool last = i + 1 == len;
       const unsigned c = cap_at(i);
-      for (std::size_t t = 0; t < n::tags; ++t) next[t] = ninf;
-      for (std::size_t p = 0; p < n::tags; ++p) {
-        if (delta[p] == ninf) continue;
-        const float* tr = prev_[n::start_tag][p][c].data();
-        for (std::uint32_t m = n::allowed_mask.m[p][last]; m; m &= m - 1) {
-          const auto t = static_cast<std::size_t>(std::countr_zero(m));
-          const float v = delta[p] + tr[t];
-          if (v > next[t]) next[t] = v, back[i * n::tags + t] = static_cast<std::uint8_t>(p);
-        }
+      const float* delta = em + (i - 1) * n::pad;
+      for (std::size_t t = 0; t < n::pad; ++t) next[t] = ninf;
+      for (const auto p : closed) {
+        const float dp = delta[p];
+        const float* tr = trans_[c][p].data();
+        for (std::size_t t = 0; t < n::pad; ++t) next[t] = std::max(next[t], dp + tr[t]);
       }
-      for (std::size_t t = 0; t < n::tags; ++t) delta[t] = next[t] == ninf ? ninf : next[t] + em[i * n::pad + t];
+      for (std::size_t k = 0; k < 4; ++k) {
+        const std::size_t B = 1 + 4 * k, I = B + 1, L = B + 2;
+        next[I] = std::max(delta[B] + trans_[c][B][I], delta[I] + trans_[c][I][I]);
+        next[L] = std::max(delta[B] + trans_[c][B][L], delta[I] + trans_[c][I][L]);
+      }
+      float* e = em + i * n::pad;
+      for (std::size_t t = 0; t < n::pad; ++t) e[t] += next[t];
     }
+    const float* last = em + (len - 1) * n::pad;
     std::size_t best = 0;
-    for (std::size_t t = 1; t < n::tags; ++t)
-      if (delta[t] > delta[best]) best = t;
-    for (std::size_t i = len; i-- > 0;) {
-      out[i] = ner_tag(static_cast<std::uint8_t>(best));
-      if (i > 0) best = back[i * n::tags + best];
+    for (const auto t : closed)
+      if (last[t] > last[best]) best = t;
+    out[len - 1] = ner_tag(static_cast<std::uint8_t>(best));
+    for (std::size_t i = len - 1; i > 0; --i) {
+      const float* delta = em + (i - 1) * n::pad;
+      const unsigned c = cap_at(i);
+      std::size_t arg = 0;
+      float v = ninf;
+      for (std::size_t p = 0; p < n::tags; ++p) {
+        const float x = delta[p] + trans_[c][p][best];
+        if (x > v) v = x, arg = p;
+      }
+      best = arg;
+      out[i - 1] = ner_tag(static_cast<std::uint8_t>(best));
     }
   }
 
@@ -1189,7 +1216,7 @@ inline void ner_model::tag(std::span<const std::string_view> words, std::span<co
       if (h) h->counts[n::hist_type(out[i])] += 1;
     }
     if (viterbi) {
-      decode_viterbi(ws.scores_.data(), len, [&](std::size_t j) { return cap[te[b + j]]; }, ws.back_, out.subspan(b, len));
+      decode_viterbi(ws.scores_.data(), len, [&](std::size_t j) { return cap[te[b + j]]; }, out.subspan(b, len));
       if (use_hist)
         for (std::size_t i = b; i < e; ++i) ws.hist_[ws.entry_lower_[te[i]]].counts[n::hist_type(out[i])] += 1;
     }
