@@ -75,9 +75,11 @@ int main(int argc, char** argv) {
   std::vector<ner_training_document> docs;
   for (const auto& d : train.documents) docs.push_back(from_conll(d));
   std::vector<std::pair<std::string, detail::ner::cluster_path>> clusters;
+  std::vector<std::string> clusters_notes;
   if (!clusters_path.empty()) {
     std::ifstream in(clusters_path);
     std::string w, bits;
+    for (std::string line; in.peek() == '#' && std::getline(in, line);) clusters_notes.push_back(line.substr(1));
     while (in >> w >> bits) {
       detail::ner::cluster_path p;
       for (char c : bits.substr(0, 32)) p.bits = (p.bits << 1) | (c == '1' ? 1u : 0u);
@@ -159,8 +161,14 @@ int main(int argc, char** argv) {
            "// byline::save_ner_weights and held as base64 text. Remake them, from the repository's root, with\n"
            "//   " << cmd << "\n"
            "// Source: CoNLL-2003 English, eng.train (Reuters RCV1 news of 1996, for research use; the\n"
-           "// annotations are free); see ../shared/data/README.md.\n"
-           "// " << loaded.size() << " features, " << bytes.size() << " bytes. " << dev_line << "\n"
+           "// annotations are free); see ../shared/data/README.md.\n";
+    if (!clusters_path.empty()) {
+      out << "// With word clusters (tools/word_clusters.cpp) read from " << clusters_path << ",\n";
+      for (const auto& note : clusters_notes) out << "//  " << note << "\n";
+      out << "// (unlabelled text: the tokens of eng.train, and the 24 Wikinews articles of the GUM corpus,\n"
+             "// text CC BY 2.5 by Wikinews, annotations CC BY 4.0, Zeldes 2017).\n";
+    }
+    out << "// " << loaded.size() << " features, " << bytes.size() << " bytes. " << dev_line << "\n"
            "#pragma once\n\n"
            "namespace byline::data {\n\n"
            "// Chunks of at most 8 KB (some compilers limit a string literal's length).\n"

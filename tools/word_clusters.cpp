@@ -1,7 +1,7 @@
 // word_clusters: Brown clusters (Brown et al. 1992, with Liang's 2005 window of C + 1 clusters) of the
 // words of unlabelled text, for the NER model's cluster features. Writes `word<TAB>bits` lines, the
-// bit string being the path from the root of the merge tree to the word's cluster; train_ner
-// --clusters reads them and saves them with the weights.
+// bit string being the path from the root of the merge tree to the word's cluster, after a first
+// line "# made by: <this command>"; train_ner --clusters reads them and saves them with the weights.
 //
 //   build/default/tools/word_clusters --conll ../shared/data/conll2003/eng.train
 //       --conllu ../shared/data/gum-news/dep --clusters 256 --min-count 2 --out build/clusters.tsv
@@ -440,6 +440,10 @@ int main(int argc, char** argv) {
   std::cerr << "clustered in " << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()
             << " s\n";
   std::ofstream f(out_path);
+  // The command, for the header of the weights made from these clusters.
+  f << "# made by: build/default/tools/word_clusters";
+  for (int i = 1; i < argc; ++i) f << ' ' << argv[i];
+  f << '\n';
   for (const auto& [w, bits] : out) f << w << '\t' << bits << '\n';
   return 0;
 }
