@@ -12,6 +12,7 @@
 //   --predicted-previous  previous-tag features from the model's decisions while training
 //   --gold-history     document history from the gold tags while training
 //   --predictions F    write the last epoch's dev predictions in CoNLL layout (for conlleval.py)
+//   --check HEADER     fail unless HEADER holds the weights trained now (its data; comments aside)
 //   --prune W          drop weights smaller than W from the saved weights
 //   --seed N           the first model's document order
 //   --models K         train K models on K document orders and average their weights (default 3):
@@ -24,13 +25,14 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <iostream>
 #include <string>
 
 using namespace byline;
 
 int main(int argc, char** argv) {
-  std::string train_path, dev_path, uner_path, out_path, pred_path, clusters_path;
+  std::string check_path, train_path, dev_path, uner_path, out_path, pred_path, clusters_path;
   std::uint32_t features = ner_feature::baseline;
   int epochs = 10;
   float prune = 0.0f;
@@ -49,6 +51,7 @@ int main(int argc, char** argv) {
     else if (a == "--dev") dev_path = next();
     else if (a == "--uner") uner_path = next();
     else if (a == "--out") out_path = next();
+    else if (a == "--check") check_path = next();
     else if (a == "--predictions") pred_path = next();
     else if (a == "--clusters") clusters_path = next();
     else if (a == "--features") features = tools::parse_features(next());
@@ -139,7 +142,7 @@ int main(int argc, char** argv) {
     std::cerr << "UNER " << s.summary() << '\n';
     tools::print_scores(std::cout, "UNER " + uner_path + " (MISC read as O)", s);
   }
-  if (!out_path.empty()) {
+  if (!out_path.empty() || !check_path.empty()) {
     const auto w = averaged();
     const auto bytes = save_ner_weights(w, prune);
     const auto loaded = load_ner_weights(bytes);
@@ -155,7 +158,7 @@ int main(int argc, char** argv) {
     }
     std::string cmd = "build/default/tools/train_ner";
     for (int i = 1; i < argc; ++i) cmd += std::string(" ") + argv[i];
-    std::ofstream out(out_path, std::ios::binary);
+    std::ostringstream out;
     out << "// GENERATED. DO NOT EDIT.\n"
            "// The weights of byline's default NER model (byline/entity/model.hpp), saved by\n"
            "// byline::save_ner_weights and held as base64 text. Remake them, from the repository's root, with\n"
@@ -180,6 +183,22 @@ int main(int argc, char** argv) {
       out << "\"" << b64.substr(i, line) << "\"\n";
     }
     out << "};\n\n}  // namespace byline::data\n";
+    if (!out_path.empty()) std::ofstream(out_path, std::ios::binary) << out.str();
+    if (!check_path.empty()) {
+      // The data must match; the comments name paths and scores that may differ.
+      std::ifstream in(check_path, std::ios::binary);
+      std::stringstream old;
+      old << in.rdbuf();
+      const auto from = [](const std::string& t) {
+        const auto k = t.find("#pragma once");
+        return k == std::string::npos ? std::string() : t.substr(k);
+      };
+      if (from(old.str()) != from(out.str())) {
+        std::cerr << check_path << " differs from the weights trained now\n";
+        return 1;
+      }
+      std::cerr << check_path << " matches\n";
+    }
   }
   return 0;
 }

@@ -1,9 +1,13 @@
-// byline — training ner_model: an averaged perceptron over the model's own features, decoding
-// greedily as the model does, so that the previous-tag and history features see the model's own
-// (possibly wrong) decisions as they will at run time.
+// byline — training ner_model: an averaged perceptron over the model's own features. With
+// ner_feature::viterbi (the default model's choice) it is the structured perceptron of Collins
+// (2002): each sentence decoded by Viterbi, every wrongly tagged token updated. Without, each token
+// is decided greedily and updated on its own, the previous-tag features seeing the gold tags.
+// The document history counts the gold tags of earlier tokens when gold_history is set (what the
+// default model was trained with: eng.testa F1 92.27 against 92.19 when counting its own).
 //
 //   std::vector<byline::ner_training_document> docs = ...;   // e.g. from_conll() of each document
-//   byline::ner_trainer tr(std::move(docs), {.features = byline::ner_feature::all});
+//   byline::ner_trainer tr(std::move(docs), {.features = byline::ner_feature::baseline |
+//                                                        byline::ner_feature::viterbi});
 //   for (int e = 0; e < 10; ++e) tr.train_epoch();
 //   byline::ner_model model(tr.weights());
 //
