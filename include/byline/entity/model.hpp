@@ -204,6 +204,7 @@ inline constexpr std::size_t start_tag = 17;  // "previous tag" before a sentenc
 inline constexpr std::size_t prev_states = 18;
 inline constexpr std::size_t cap_classes = 6;  // 0 none (padding), 1 lower, 2 Initial, 3 ALLCAPS, 4 digits, 5 other
 inline constexpr std::size_t hist_types = 5;   // O PER ORG LOC MISC
+inline constexpr std::size_t max_sentence = 4096;  // longer sentences are tagged in parts
 // Cached per-word sums are 16-bit multiples of this: +-1024 in steps of 1/32, against feature sums
 // that stay within a few hundred and decisions whose margins are rarely below 0.1.
 inline constexpr float entry_unit = 1.0f / 32.0f;
@@ -1116,7 +1117,9 @@ inline void ner_model::tag(std::span<const std::string_view> words, std::span<co
   heads.clear();
   for (std::size_t b = 0, si = 0; b < nw;) {
     while (si < sentence_starts.size() && sentence_starts[si] <= b) ++si;
-    const std::size_t e = si < sentence_starts.size() ? sentence_starts[si] : nw;
+    // A sentence longer than max_sentence words (a table or a list run together) is tagged in parts,
+    // so that the per-sentence buffers stay small whatever the input.
+    const std::size_t e = std::min(si < sentence_starts.size() ? sentence_starts[si] : nw, b + n::max_sentence);
     sents.emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
     heads.push_back((features_ & ner_feature::position) &&
                     n::is_headline(e - b, [&](std::size_t i) { return cap[te[b + i]]; }));
@@ -1141,7 +1144,6 @@ inline void ner_model::tag(std::span<const std::string_view> words, std::span<co
   // Reading each word's entry once, front to back, is what keeps this fast: a token whose
   // neighbours' entries were each fetched separately waited on five scattered cache misses.
   auto& em = ws.emission_;
-  em.assign(nw * n::pad, 0);
   const auto add16 = [](std::int32_t* __restrict dst, const std::int16_t* __restrict src) {
     for (std::size_t t = 0; t < n::pad; ++t) dst[t] += src[t];
   };
@@ -1151,8 +1153,9 @@ inline void ner_model::tag(std::span<const std::string_view> words, std::span<co
   alignas(16) float s[n::pad];
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const std::size_t b = sents[si].first, e = sents[si].second;
-    std::int32_t* const eb = em.data() + b * n::pad;
     const std::size_t len = e - b;
+    em.assign(len * n::pad, 0);
+    std::int32_t* const eb = em.data();
     for (std::size_t j = 0; j < len; ++j) {
       if (b + j + 4 < nw) {
         const auto* next = reinterpret_cast<const char*>(&E[te[b + j + 4]]);
@@ -1180,7 +1183,7 @@ inline void ner_model::tag(std::span<const std::string_view> words, std::span<co
       if ((use_hist || use_case) && i + ahead < nw) n::prefetch(&ws.hist_[ws.entry_lower_[te[i + ahead]]]);
       const unsigned c0 = cap[te[i]];
       const unsigned cl = i > b ? cap[te[i - 1]] : 0, cr = i + 1 < e ? cap[te[i + 1]] : 0;
-      const std::int32_t* ei = em.data() + i * n::pad;
+      const std::int32_t* ei = em.data() + (i - b) * n::pad;
       const float* cw = cap_window_[cl][c0][cr].data();
       const float* pv = viterbi ? zero_.data() : prev_[p2][p1][c0].data();
       for (std::size_t t = 0; t < n::pad; ++t) s[t] = static_cast<float>(ei[t]) * n::entry_unit + cw[t] + pv[t];
