@@ -111,6 +111,7 @@ inline std::uint32_t parse_features(std::string_view list) {
       {"cap_window", ner_feature::cap_window}, {"position", ner_feature::position},
       {"prev_tags", ner_feature::prev_tags}, {"history", ner_feature::history},
       {"clusters", ner_feature::clusters},   {"extra", ner_feature::extra},
+      {"doc_case", ner_feature::doc_case},   {"viterbi", ner_feature::viterbi},
       {"baseline", ner_feature::baseline},   {"all", ner_feature::all}};
   std::uint32_t out = 0;
   while (!list.empty()) {

@@ -1,9 +1,13 @@
-// byline — training ner_model: an averaged perceptron over the model's own features, decoding
-// greedily as the model does, so that the previous-tag and history features see the model's own
-// (possibly wrong) decisions as they will at run time.
+// byline — training ner_model: an averaged perceptron over the model's own features. With
+// ner_feature::viterbi (the default model's choice) it is the structured perceptron of Collins
+// (2002): each sentence decoded by Viterbi, every wrongly tagged token updated. Without, each token
+// is decided greedily and updated on its own, the previous-tag features seeing the gold tags.
+// The document history counts the gold tags of earlier tokens when gold_history is set (what the
+// default model was trained with: eng.testa F1 92.27 against 92.19 when counting its own).
 //
 //   std::vector<byline::ner_training_document> docs = ...;   // e.g. from_conll() of each document
-//   byline::ner_trainer tr(std::move(docs), {.features = byline::ner_feature::all});
+//   byline::ner_trainer tr(std::move(docs), {.features = byline::ner_feature::baseline |
+//                                                        byline::ner_feature::viterbi});
 //   for (int e = 0; e < 10; ++e) tr.train_epoch();
 //   byline::ner_model model(tr.weights());
 //
@@ -85,7 +89,8 @@ class ner_trainer {
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng_() % i]);  // portable
     std::size_t errors = 0;
-    for (auto d : order) errors += train_document(docs_[d]);
+    for (auto d : order)
+      errors += (opt_.features & ner_feature::viterbi) ? train_document_viterbi(docs_[d]) : train_document(docs_[d]);
     return errors;
   }
 
@@ -159,6 +164,16 @@ class ner_trainer {
       p.lower_id.push_back(lowers.try_emplace(info[i].lower, static_cast<std::uint32_t>(lowers.size())).first->second);
     }
     p.lowers = static_cast<std::uint32_t>(lowers.size());
+    std::vector<n::case_counts> cases(p.lowers);
+    for (std::size_t s = 0; s + 1 < p.starts.size(); ++s) {
+      const std::size_t b = p.starts[s], e = p.starts[s + 1];
+      const bool headline = (fs & ner_feature::position) && n::is_headline(e - b, [&](std::size_t i) { return info[b + i].cap; });
+      for (std::size_t i = b; i < e; ++i)
+        if (n::counts_for_case(i, b, headline)) {
+          if (info[i].cap == 2) ++cases[p.lower_id[i]].upper;
+          else if (info[i].cap == 1) ++cases[p.lower_id[i]].lower;
+        }
+    }
     std::vector<std::uint64_t> ids;
     p.feat_begin.push_back(0);
     for (std::size_t s = 0; s + 1 < p.starts.size(); ++s) {
@@ -177,6 +192,10 @@ class ner_trainer {
         if (fs & ner_feature::cap_window) ids.push_back(n::cap_window_id(cl_, info[i].cap, cr));
         if ((fs & ner_feature::position) && i == b) ids.push_back(n::initial_id(info[i].cap));
         if (headline) ids.push_back(n::headline_id(info[i].cap));
+        if (fs & ner_feature::doc_case) {
+          const bool counted = n::counts_for_case(i, b, headline);
+          ids.push_back(n::doc_case_id(n::doc_case_class(cases[p.lower_id[i]], info[i].cap, counted), info[i].cap));
+        }
         if ((fs & ner_feature::extra) && !d.extra_offsets.empty())
           for (auto k = d.extra_offsets[i]; k < d.extra_offsets[i + 1]; ++k) ids.push_back(n::extra_key(d.extra_ids[k]));
         for (auto id : ids) p.rows.push_back(row(id));
@@ -191,6 +210,98 @@ class ner_trainer {
     const auto i = static_cast<std::size_t>(r) * detail::ner::tags + t;
     w_[i] += v;
     u_[i] += static_cast<double>(c_) * v;
+  }
+
+  // The structured perceptron over first-order transitions: decode each sentence by Viterbi, then
+  // update every token whose tag or previous tag was wrong.
+  std::size_t train_document_viterbi(const prepared& p) {
+    namespace n = detail::ner;
+    constexpr std::size_t T = n::tags;
+    const std::uint32_t fs = opt_.features;
+    const bool prev_on = fs & ner_feature::prev_tags, hist_on = fs & ner_feature::history;
+    std::vector<std::array<float, n::hist_types>> hist(p.lowers, std::array<float, n::hist_types>{});
+    std::size_t errors = 0;
+    std::vector<double> em;
+    std::vector<std::uint8_t> back;
+    std::vector<std::size_t> pred;
+    std::vector<std::array<std::pair<std::uint32_t, double>, n::hist_types>> dyn;
+    std::vector<std::size_t> ndyn;
+    const auto trans = [&](std::size_t prev, unsigned cap, std::size_t t) {
+      if (!prev_on) return 0.0;
+      return w_[static_cast<std::size_t>(prev1_[prev]) * T + t] + w_[static_cast<std::size_t>(prev1_cap_[prev][cap]) * T + t];
+    };
+    for (std::size_t s = 0; s + 1 < p.starts.size(); ++s) {
+      const std::size_t b = p.starts[s], e = p.starts[s + 1], len = e - b;
+      if (len == 0) continue;
+      em.assign(len * T, 0.0);
+      dyn.resize(len);
+      ndyn.assign(len, 0);
+      for (std::size_t i = b; i < e; ++i) {
+        double* sc = &em[(i - b) * T];
+        for (auto k = p.feat_begin[i]; k < p.feat_begin[i + 1]; ++k) {
+          const double* w = &w_[static_cast<std::size_t>(p.rows[k]) * T];
+          for (std::size_t t = 0; t < T; ++t) sc[t] += w[t];
+        }
+        if (hist_on) {
+          const auto& h = hist[p.lower_id[i]];
+          float total = 0;
+          for (float c : h) total += c;
+          for (unsigned k = 0; k < n::hist_types; ++k)
+            if (h[k] > 0) dyn[i - b][ndyn[i - b]++] = {hist_[k][p.cap[i]], h[k] / total};
+          for (std::size_t k = 0; k < ndyn[i - b]; ++k) {
+            const double* w = &w_[static_cast<std::size_t>(dyn[i - b][k].first) * T];
+            for (std::size_t t = 0; t < T; ++t) sc[t] += dyn[i - b][k].second * w[t];
+          }
+        }
+      }
+      // Viterbi.
+      constexpr double ninf = -std::numeric_limits<double>::infinity();
+      back.assign(len * T, 0);
+      double delta[T], next[T];
+      for (std::size_t t = 0; t < T; ++t)
+        delta[t] = n::allowed(n::start_tag, t, len == 1) ? em[t] + trans(n::start_tag, p.cap[b], t) : ninf;
+      for (std::size_t i = 1; i < len; ++i) {
+        for (std::size_t t = 0; t < T; ++t) next[t] = ninf;
+        for (std::size_t q = 0; q < T; ++q) {
+          if (delta[q] == ninf) continue;
+          for (std::size_t t = 0; t < T; ++t) {
+            if (!n::allowed(q, t, i + 1 == len)) continue;
+            const double v = delta[q] + trans(q, p.cap[b + i], t);
+            if (v > next[t]) next[t] = v, back[i * T + t] = static_cast<std::uint8_t>(q);
+          }
+        }
+        for (std::size_t t = 0; t < T; ++t) delta[t] = next[t] == ninf ? ninf : next[t] + em[i * T + t];
+      }
+      std::size_t best = 0;
+      for (std::size_t t = 1; t < T; ++t)
+        if (delta[t] > delta[best]) best = t;
+      pred.assign(len, 0);
+      for (std::size_t i = len; i-- > 0;) {
+        pred[i] = best;
+        if (i > 0) best = back[i * T + best];
+      }
+      // Updates.
+      for (std::size_t i = 0; i < len; ++i) {
+        const std::size_t g = p.gold[b + i].value, q = pred[i];
+        const std::size_t gp = i ? p.gold[b + i - 1].value : n::start_tag, qp = i ? pred[i - 1] : n::start_tag;
+        if (g != q) {
+          ++errors;
+          for (auto k = p.feat_begin[b + i]; k < p.feat_begin[b + i + 1]; ++k) update(p.rows[k], g, 1.0), update(p.rows[k], q, -1.0);
+          for (std::size_t k = 0; k < ndyn[i]; ++k) update(dyn[i][k].first, g, dyn[i][k].second), update(dyn[i][k].first, q, -dyn[i][k].second);
+        }
+        if (prev_on && (g != q || gp != qp)) {
+          update(prev1_[gp], g, 1.0), update(prev1_[qp], q, -1.0);
+          update(prev1_cap_[gp][p.cap[b + i]], g, 1.0), update(prev1_cap_[qp][p.cap[b + i]], q, -1.0);
+        }
+        ++c_;
+      }
+      if (hist_on)
+        for (std::size_t i = 0; i < len; ++i) {
+          const std::size_t seen = opt_.gold_history ? p.gold[b + i].value : pred[i];
+          hist[p.lower_id[b + i]][n::hist_type(ner_tag(static_cast<std::uint8_t>(seen)))] += 1;
+        }
+    }
+    return errors;
   }
 
   std::size_t train_document(const prepared& p) {
