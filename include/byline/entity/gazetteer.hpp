@@ -303,6 +303,16 @@ inline std::size_t key_form(std::string_view t, bool fold, char* out, std::size_
   return o;
 }
 
+// The two tables are sized exactly (not to a power of two, which would waste up to half of the
+// largest section): a hash's low half scaled to the table's size picks the first slot, and probes
+// wrap at the end.
+constexpr std::uint32_t first_slot(std::uint64_t h, std::uint32_t size) noexcept {
+  return static_cast<std::uint32_t>((std::uint64_t{static_cast<std::uint32_t>(h)} * size) >> 32);
+}
+constexpr std::uint32_t next_slot(std::uint32_t s, std::uint32_t size) noexcept { return s + 1 == size ? 0 : s + 1; }
+// Slots for n keys at a load of at most 4/5, and always one empty slot.
+constexpr std::uint32_t table_size(std::uint64_t n) noexcept { return static_cast<std::uint32_t>(n * 5 / 4 + 1); }
+
 constexpr std::uint32_t next_pow2(std::uint64_t n) noexcept {
   std::uint64_t c = 1;
   while (c < n) c <<= 1;
@@ -467,7 +477,7 @@ class gazetteer_view {
   const std::byte* exact_ = nullptr;
   const std::byte* pool_ = nullptr;
   std::uint32_t entries_n_ = 0, vocab_n_ = 0, nodes_n_ = 0, refs_n_ = 0, exact_n_ = 0, pool_n_ = 0;
-  std::uint32_t vmask_ = 0, emask_ = 0, max_depth_ = 0, max_token_ = 0;
+  std::uint32_t vsize_ = 0, esize_ = 0, max_depth_ = 0, max_token_ = 0;
   const std::byte* vbloom_ = nullptr;
   const std::byte* ebloom_ = nullptr;
   std::uint32_t vbmask_ = 0, ebmask_ = 0;
@@ -585,7 +595,7 @@ void gazetteer_view::lookup_block(std::size_t from, std::size_t to, const TokenA
       x.n = none;
       continue;
     }
-    prefetch(vslots_ + std::size_t{static_cast<std::uint32_t>(x.hash) & vmask_} * vocab_slot_size);
+    prefetch(vslots_ + std::size_t{first_slot(x.hash, vsize_)} * vocab_slot_size);
   }
   for (std::size_t k = 0; k < count; ++k) {
     const key& x = keys[k];
@@ -594,7 +604,7 @@ void gazetteer_view::lookup_block(std::size_t from, std::size_t to, const TokenA
     if (x.n == none) continue;
     const auto tag = static_cast<std::uint16_t>(x.hash >> 48);
     // Validation proved an empty slot exists, so the probe ends.
-    for (std::uint32_t s = static_cast<std::uint32_t>(x.hash) & vmask_;; s = (s + 1) & vmask_) {
+    for (std::uint32_t s = first_slot(x.hash, vsize_);; s = next_slot(s, vsize_)) {
       const std::byte* slot = vslots_ + std::size_t{s} * vocab_slot_size;
       const std::uint32_t id1 = rd32(slot + v_id);
       if (id1 == 0) break;
@@ -612,7 +622,7 @@ inline gazetteer_view::step gazetteer_view::child(std::uint32_t node, std::uint3
   using namespace detail::gaz;
   const std::uint64_t h = edge_hash(node, token), bits = bloom_bits(h);
   if ((rd64(ebloom_ + bloom_word(h, ebmask_) * 8) & bits) != bits) return {0, 0, 0};
-  for (std::uint32_t s = static_cast<std::uint32_t>(h) & emask_;; s = (s + 1) & emask_) {
+  for (std::uint32_t s = first_slot(h, esize_);; s = next_slot(s, esize_)) {
     const std::byte* slot = edges_ + std::size_t{s} * edge_size;
     const std::uint32_t c = rd32(slot + e_child);
     if (c == 0) return {0, 0, 0};
@@ -710,16 +720,16 @@ inline void gazetteer_view::open(std::span<const std::byte> bytes, bool check) {
   v.pool_n_ = rd32(p + h_pool);
   v.max_depth_ = rd32(p + h_max_depth);
   v.max_token_ = rd32(p + h_max_token);
-  v.vmask_ = vslots - 1;
-  v.emask_ = eslots - 1;
+  v.vsize_ = vslots;
+  v.esize_ = eslots;
   const std::uint32_t vbloom = rd32(p + h_vocab_bloom), ebloom = rd32(p + h_edge_bloom);
   v.vbmask_ = vbloom - 1;
   v.ebmask_ = ebloom - 1;
   if (check) {
     if (vbloom == 0 || !std::has_single_bit(vbloom) || ebloom == 0 || !std::has_single_bit(ebloom))
       fail("bad Bloom filter size");
-    if (vslots == 0 || !std::has_single_bit(vslots) || vslots <= v.vocab_n_) fail("bad vocabulary table size");
-    if (eslots == 0 || !std::has_single_bit(eslots)) fail("bad edge table size");
+    if (vslots == 0 || vslots <= v.vocab_n_) fail("bad vocabulary table size");
+    if (eslots == 0) fail("bad edge table size");
     if (v.nodes_n_ == 0) fail("bad node count");
     if (v.max_depth_ > max_tokens) fail("bad maximum depth");
     if (v.max_token_ > max_token_bytes) fail("bad maximum token length");
@@ -764,7 +774,7 @@ inline void gazetteer_view::validate() const {
   using namespace detail::gaz;
   auto fail = [](const std::string& why) -> void { throw gazetteer_format_error("byline::gazetteer: " + why); };
   bool empty_slot = false;
-  for (std::uint64_t s = 0; s <= vmask_; ++s) {
+  for (std::uint64_t s = 0; s < vsize_; ++s) {
     const std::byte* slot = vslots_ + s * vocab_slot_size;
     const std::uint32_t id1 = rd32(slot + v_id);
     if (id1 == 0) {
@@ -779,7 +789,7 @@ inline void gazetteer_view::validate() const {
   }
   if (!empty_slot) fail("vocabulary table has no empty slot");
   empty_slot = false;
-  for (std::uint64_t s = 0; s <= emask_; ++s) {
+  for (std::uint64_t s = 0; s < esize_; ++s) {
     const std::byte* slot = edges_ + s * edge_size;
     const std::uint32_t c = rd32(slot + e_child);
     if (c == 0) {
@@ -849,7 +859,8 @@ class gazetteer_builder {
  private:
   struct pending {
     std::uint32_t key;         // into keys_: the entry's token ids
-    std::uint32_t strings;     // into strings_: surface, canonical, id
+    std::uint32_t strings;     // into strings_: the surface, the canonical name unless the same, the id
+    std::uint32_t canonical_at, id_at;
     std::uint32_t surface_len, canonical_len, id_len;
     std::uint32_t exact;       // into exact_off_ (case-sensitive entries), or none
     std::uint32_t flags;
@@ -866,10 +877,12 @@ class gazetteer_builder {
     return std::string_view(vocab_chars_).substr(vocab_off_[t], vocab_off_[t + 1] - vocab_off_[t]);
   }
   int compare_entries(const pending& a, const pending& b) const;
-  bool canonical_differs(const pending& p) const {
-    const std::string_view s(strings_);
-    return s.substr(p.strings, p.surface_len) != s.substr(p.strings + p.surface_len, p.canonical_len);
+  bool canonical_differs(const pending& p) const { return p.canonical_at != p.strings; }
+  std::string_view surface_of(const pending& p) const { return std::string_view(strings_).substr(p.strings, p.surface_len); }
+  std::string_view canonical_of(const pending& p) const {
+    return std::string_view(strings_).substr(p.canonical_at, p.canonical_len);
   }
+  std::string_view id_of(const pending& p) const { return std::string_view(strings_).substr(p.id_at, p.id_len); }
 
   tokenizer tok_;
   token_layer scratch_;
@@ -979,7 +992,12 @@ inline void gazetteer_builder::add_one(std::string_view surface, entity_label la
   }
   p.strings = static_cast<std::uint32_t>(strings_.size());
   strings_.append(surface);
-  strings_.append(canonical);
+  p.canonical_at = p.strings;
+  if (canonical != surface) {
+    p.canonical_at = static_cast<std::uint32_t>(strings_.size());
+    strings_.append(canonical);
+  }
+  p.id_at = static_cast<std::uint32_t>(strings_.size());
   strings_.append(id);
   p.surface_len = static_cast<std::uint32_t>(surface.size());
   p.canonical_len = static_cast<std::uint32_t>(canonical.size());
@@ -1070,11 +1088,8 @@ inline int gazetteer_builder::compare_entries(const pending& a, const pending& b
   if (int c = cmp(a.label, b.label)) return c;
   if (int c = cmp(a.case_sensitive, b.case_sensitive)) return c;
   if (int c = cmp(a.flags, b.flags)) return c;
-  if (int c = cmp(a.canonical_len, b.canonical_len)) return c;
-  const std::string_view s(strings_);
-  if (int c = s.substr(a.strings + a.surface_len, a.canonical_len + a.id_len)
-                  .compare(s.substr(b.strings + b.surface_len, b.canonical_len + b.id_len)))
-    return c;
+  if (int c = canonical_of(a).compare(canonical_of(b))) return c;
+  if (int c = id_of(a).compare(id_of(b))) return c;
   if (!a.case_sensitive) return 0;
   // Same trie node, so the same number of tokens: compare the exact forms' lengths, then their text.
   for (std::size_t q = 1; q <= a.tokens; ++q)
@@ -1096,9 +1111,10 @@ inline gazetteer gazetteer_builder::build() const {
     std::uint32_t parent, token, child;
   };
   // Sized once for the most edges there can be (every token after an entry's first), at a load of
-  // at most 3/4: growing it would rehash every edge, and a build of a million names spent a fifth of
+  // at most 4/5: growing it would rehash every edge, and a build of a million names spent a fifth of
   // its time there.
-  std::vector<edge> edges(next_pow2(std::max<std::uint64_t>(16, (keys_.size() - n) * 4 / 3 + 1)), edge{0, 0, 0});
+  const std::uint32_t edge_slots = table_size(keys_.size() - n);
+  std::vector<edge> edges(edge_slots, edge{0, 0, 0});
   std::size_t edge_n = 0;
   std::vector<std::uint8_t> branches{0};  // per node: has children
   std::uint32_t nodes = 1;
@@ -1116,9 +1132,8 @@ inline gazetteer gazetteer_builder::build() const {
     std::uint32_t node = r;
     for (std::size_t k = 1; k < p.tokens; ++k) {
       later[key[k]] = 1;
-      const std::size_t mask = edges.size() - 1;
-      std::size_t s = edge_hash(node, key[k]) & mask;
-      while (edges[s].child && !(edges[s].parent == node && edges[s].token == key[k])) s = (s + 1) & mask;
+      std::uint32_t s = first_slot(edge_hash(node, key[k]), edge_slots);
+      while (edges[s].child && !(edges[s].parent == node && edges[s].token == key[k])) s = next_slot(s, edge_slots);
       if (edges[s].child) {
         node = edges[s].child;
         continue;
@@ -1186,8 +1201,7 @@ inline gazetteer gazetteer_builder::build() const {
 
   // Sizes.
   // Linear probing at a load of 0.4 to 0.8: a miss reads on along one or two cache lines.
-  const std::uint32_t vslots = next_pow2(std::uint64_t{vocab_n} * 5 / 4 + 1);
-  const std::uint32_t eslots = next_pow2(std::uint64_t{edge_n} * 3 / 2 + 1);
+  const std::uint32_t vslots = table_size(vocab_n), eslots = table_size(edge_n);
   const std::uint32_t vbloom = next_pow2(std::uint64_t{vocab_n} * 12 / 64 + 1);
   const std::uint32_t ebloom = next_pow2(std::uint64_t{edge_n} * 12 / 64 + 1);
   std::uint64_t exact_n = 0, pool = vocab_chars_.size();
@@ -1246,10 +1260,9 @@ inline gazetteer gazetteer_builder::build() const {
   // Vocabulary: the slots; the keys open the pool.
   {
     std::byte* vs = b + off[s_vocab_slots];
-    const std::uint32_t mask = vslots - 1;
     for (std::uint32_t t = 0; t < vocab_n; ++t) {
-      std::uint32_t s = static_cast<std::uint32_t>(vocab_hash_[t]) & mask;
-      while (rd32(vs + std::size_t{s} * vocab_slot_size + v_id) != 0) s = (s + 1) & mask;
+      std::uint32_t s = first_slot(vocab_hash_[t], vslots);
+      while (rd32(vs + std::size_t{s} * vocab_slot_size + v_id) != 0) s = next_slot(s, vslots);
       std::byte* slot = vs + std::size_t{s} * vocab_slot_size;
       const std::uint32_t len = vocab_off_[t + 1] - vocab_off_[t];
       std::memcpy(slot + v_head, vocab_chars_.data() + vocab_off_[t], std::min<std::uint32_t>(len, 8));
@@ -1266,11 +1279,10 @@ inline gazetteer gazetteer_builder::build() const {
   }
   {
     std::byte* es = b + off[s_edges];
-    const std::uint32_t mask = eslots - 1;
     for (const auto& e : edges)
       if (e.child) {
-        std::uint32_t s = static_cast<std::uint32_t>(edge_hash(e.parent, e.token)) & mask;
-        while (rd32(es + std::size_t{s} * edge_size + e_child) != 0) s = (s + 1) & mask;
+        std::uint32_t s = first_slot(edge_hash(e.parent, e.token), eslots);
+        while (rd32(es + std::size_t{s} * edge_size + e_child) != 0) s = next_slot(s, eslots);
         std::byte* slot = es + std::size_t{s} * edge_size;
         wr32(slot + e_parent, e.parent);
         wr32(slot + e_token, e.token);
@@ -1288,18 +1300,15 @@ inline gazetteer gazetteer_builder::build() const {
     std::uint32_t xi = 0;
     auto put = [&](std::string_view s) {
       const std::uint32_t o = at;
-      std::memcpy(pl + at, s.data(), s.size());
+      if (!s.empty()) std::memcpy(pl + at, s.data(), s.size());
       at += static_cast<std::uint32_t>(s.size());
       return o;
     };
-    const std::string_view str(strings_);
     for (std::size_t i = 0; i < n; ++i) {
       if (dropped[i]) continue;
       const pending& p = entries_[i];
       std::byte* r = b + off[s_entries] + std::size_t{renumber[i]} * record_size;
-      const auto surface = str.substr(p.strings, p.surface_len);
-      const auto canonical = str.substr(p.strings + p.surface_len, p.canonical_len);
-      const auto id = str.substr(p.strings + p.surface_len + p.canonical_len, p.id_len);
+      const auto surface = surface_of(p), canonical = canonical_of(p), id = id_of(p);
       const std::uint32_t so = put(surface);
       wr32(r + r_surface, so);
       wr32(r + r_surface_len, p.surface_len);
