@@ -413,6 +413,11 @@ class gazetteer_view {
     for_each_match(doc, token_id{0u}, token_id{static_cast<std::uint32_t>(doc.token_count())}, std::forward<F>(f));
   }
 
+  template <class Text, class F>
+  void for_each_match(const basic_document<Text>& doc, F&& f) const {
+    for_each_match(doc.base(), std::forward<F>(f));
+  }
+
   // Every match (overlapping ones too), in the order for_each_match gives them.
   std::vector<gazetteer_match> match(std::span<const std::string_view> tokens) const {
     std::vector<gazetteer_match> out;
@@ -584,18 +589,24 @@ void gazetteer_view::lookup_block(std::size_t from, std::size_t to, const TokenA
   };
   key keys[block];
   const std::size_t count = to - from;
+  // Three passes, each starting the memory reads that the next one needs: keys and hashes (and the
+  // Bloom filter's words requested), then the filter (and the slots requested), then the probes.
   for (std::size_t k = 0; k < count; ++k) {
     key& x = keys[k];
     x.n = key_form(token_at(from + k), true, x.text, max_token_);
     if (x.n == none) continue;
     std::memset(x.text + x.n, 0, 8);  // the head is zero-padded
     x.hash = hash_padded(x.text, x.n);
+    prefetch(vbloom_ + bloom_word(x.hash, vbmask_) * 8);
+  }
+  for (std::size_t k = 0; k < count; ++k) {
+    key& x = keys[k];
+    if (x.n == none) continue;
     const std::uint64_t bits = bloom_bits(x.hash);
-    if ((rd64(vbloom_ + bloom_word(x.hash, vbmask_) * 8) & bits) != bits) {
+    if ((rd64(vbloom_ + bloom_word(x.hash, vbmask_) * 8) & bits) != bits)
       x.n = none;
-      continue;
-    }
-    prefetch(vslots_ + std::size_t{first_slot(x.hash, vsize_)} * vocab_slot_size);
+    else
+      prefetch(vslots_ + std::size_t{first_slot(x.hash, vsize_)} * vocab_slot_size);
   }
   for (std::size_t k = 0; k < count; ++k) {
     const key& x = keys[k];
@@ -892,7 +903,7 @@ class gazetteer_builder {
   std::vector<std::uint32_t> vocab_off_{0};
   std::vector<std::uint64_t> vocab_hash_;
   struct vocab_slot {
-    std::uint64_t tag_id;  // the hash's high half | token id + 1; 0: empty
+    std::uint64_t tag_id;  // 24 bits of the hash, 8 of the length | token id + 1; 0: empty
     std::uint64_t head;    // the key's first 8 bytes, zero-padded
   };
   std::vector<vocab_slot> vtable_;
@@ -917,9 +928,10 @@ inline void gazetteer_builder::grow_vocab() {
 }
 
 inline std::uint32_t gazetteer_builder::intern(const char* s, std::size_t n) {
-  // A slot holds the hash's high half, the id + 1 and the key's first 8 bytes, so that a probe for a
-  // key of 8 bytes or less (most names) settles inside the table.
-  const std::uint64_t h = detail::gaz::hash_bytes(s, n), high = h & ~std::uint64_t{0xFFFFFFFFu};
+  // A slot holds 24 bits of the hash, the key's length (up to 255), the id + 1 and the key's first 8
+  // bytes, so that a probe for a key of 8 bytes or less (most names) settles inside the table.
+  const std::uint64_t h = detail::gaz::hash_bytes(s, n);
+  const std::uint64_t high = ((h >> 40) << 40) | (std::uint64_t{std::min<std::size_t>(n, 255)} << 32);
   std::uint64_t head = 0;
   std::memcpy(&head, s, std::min<std::size_t>(n, 8));
   const std::string_view key(s, n);
@@ -929,7 +941,7 @@ inline std::uint32_t gazetteer_builder::intern(const char* s, std::size_t n) {
     const vocab_slot& v = vtable_[slot];
     if ((v.tag_id & ~std::uint64_t{0xFFFFFFFFu}) == high && v.head == head) {
       const auto id = static_cast<std::uint32_t>(v.tag_id) - 1;
-      if (n <= 8 ? vocab_off_[id + 1] - vocab_off_[id] == n : vocab_string(id) == key) return id;
+      if (n <= 8 || vocab_string(id) == key) return id;
     }
   }
   const auto id = static_cast<std::uint32_t>(vocab_hash_.size());
@@ -937,7 +949,7 @@ inline std::uint32_t gazetteer_builder::intern(const char* s, std::size_t n) {
   vocab_off_.push_back(static_cast<std::uint32_t>(vocab_chars_.size()));
   vocab_hash_.push_back(h);
   vtable_[slot] = vocab_slot{high | (id + 1), head};
-  if (vocab_hash_.size() * 2 > vtable_.size()) grow_vocab();
+  if (vocab_hash_.size() * 4 > vtable_.size() * 3) grow_vocab();
   return id;
 }
 
