@@ -5,12 +5,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <random>
 #include <sstream>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 using byline::entity_label;
@@ -431,6 +433,73 @@ TEST_CASE("gazetteer: one name repeated over a megabyte stays linear") {
   g.for_each_match(std::span<const std::string_view>(as), [&](const gazetteer_match&) { ++count; });
   CHECK(count == as.size() + (as.size() - 63));
   CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 10.0);
+}
+
+TEST_CASE("gazetteer: matches what a brute-force reference finds") {
+  // Random names over a small vocabulary with case and apostrophe variants, so that prefixes,
+  // overlaps and both case rules meet often; every entry differs (its flags), so none is dropped.
+  const std::vector<std::string> words = {"New", "new", "NEW", "York", "york", "O'Brien", "O’Brien", "o’brien",
+                                          "U.S.", "US", "us", "the", "The", "of", "Bank", "Côte", "CÔTE", "d’Ivoire"};
+  std::mt19937 rng(7);
+  const byline::tokenizer tok;
+  auto forms = [](std::string_view t, bool fold) {
+    char buf[byline::detail::gaz::max_token_bytes];
+    const auto n = byline::detail::gaz::key_form(t, fold, buf, sizeof buf);
+    return std::string(buf, n);
+  };
+  struct ref_entry {
+    std::vector<std::string> folded, exact;
+    bool cs;
+  };
+  for (int round = 0; round < 20; ++round) {
+    gazetteer_builder b;
+    std::vector<ref_entry> ref;
+    const int entries = 1 + static_cast<int>(rng() % 60);
+    for (int e = 0; e < entries; ++e) {
+      std::string surface;
+      const int len = 1 + static_cast<int>(rng() % 4);
+      for (int k = 0; k < len; ++k) surface += (k ? " " : "") + words[rng() % words.size()];
+      const bool cs = rng() % 3 == 0;
+      b.add({.surface = surface, .label = entity_label::org, .case_sensitive = cs, .flags = static_cast<std::uint32_t>(e)});
+      byline::token_layer l;
+      tok.tokenize(std::string_view(surface), l);
+      ref_entry r{{}, {}, cs};
+      for (std::size_t k = 0; k < l.size(); ++k) {
+        const auto piece = std::string_view(surface).substr(l.begin[k], l.end[k] - l.begin[k]);
+        r.folded.push_back(forms(piece, true));
+        r.exact.push_back(forms(piece, false));
+      }
+      ref.push_back(std::move(r));
+    }
+    const auto g = b.build();
+    REQUIRE(g.size() == ref.size());
+    std::vector<std::string> input(200);
+    for (auto& t : input) t = words[rng() % words.size()];
+    std::vector<gazetteer_match> want;
+    for (std::size_t i = 0; i < input.size(); ++i)
+      for (std::size_t e = 0; e < ref.size(); ++e) {
+        const auto& r = ref[e];
+        if (i + r.folded.size() > input.size()) continue;
+        bool ok = true;
+        for (std::size_t k = 0; ok && k < r.folded.size(); ++k)
+          ok = forms(input[i + k], true) == r.folded[k] && (!r.cs || forms(input[i + k], false) == r.exact[k]);
+        if (ok) want.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + r.folded.size()),
+                                static_cast<std::uint32_t>(e)});
+      }
+    std::sort(want.begin(), want.end(), [](const gazetteer_match& a, const gazetteer_match& c) {
+      return std::tie(a.first, a.end, a.entry) < std::tie(c.first, c.end, c.entry);
+    });
+    CHECK(g.match(input) == want);
+  }
+}
+
+TEST_CASE("gazetteer: the padded hash is the stored hash") {
+  std::mt19937 rng(3);
+  for (std::size_t n = 0; n < 40; ++n) {
+    char buf[48] = {};
+    for (std::size_t k = 0; k < n; ++k) buf[k] = static_cast<char>(rng());
+    CHECK(byline::detail::gaz::hash_padded(buf, n) == byline::detail::gaz::hash_bytes(buf, n));
+  }
 }
 
 TEST_CASE("gazetteer: several threads match the same const gazetteer") {

@@ -34,7 +34,15 @@
 //
 // Adding your own names. A builder takes entries from any number of sources: add() one by one,
 // add_tsv() for a file, add(const gazetteer_view&) for every entry of a gazetteer built before (say,
-// one shipped with your program, loaded from its bytes). The TSV format, one entry a line:
+// one shipped with your program, viewed over its bytes):
+//
+//   byline::gazetteer_builder b;
+//   b.add(shipped);                                    // a gazetteer_view or gazetteer
+//   std::ifstream f("my-names.tsv");
+//   b.add_tsv(f, "my-names.tsv");
+//   const auto g = b.build();                          // the shipped names and yours
+//
+// The TSV format, one entry a line:
 //
 //   surface<TAB>label[<TAB>canonical[<TAB>id[<TAB>case[<TAB>flags]]]]
 //
@@ -45,18 +53,25 @@
 // and CR line ends are accepted. A bad line throws gazetteer_error naming the source and the line,
 // and none of that file's entries are kept.
 //
-// Bytes. A built gazetteer is one flat byte layout (bytes()): a header, then the vocabulary's hash
-// table, the trie's arrays and hash table of edges, the entry records and a string pool, linked by
-// offsets, never pointers. gazetteer::load(bytes) copies and checks them; gazetteer_view(bytes)
-// checks them and matches over them in place (the caller keeps them alive: a file read into memory,
-// a mapped file, a resource compiled into the program). Checking reads the bytes once (magic,
-// version, sizes, a checksum, and every offset and index in range) and rebuilds nothing; bad bytes
-// throw gazetteer_format_error, and matching over checked bytes never reads outside them.
+// Bytes. A built gazetteer is one flat byte layout (bytes(), serialize()), little-endian on every
+// host: a 128-byte header (magic, format version, size, checksum, counts, section offsets), then the
+// vocabulary's hash table, the trie's hash table of edges, entry references, entry records, exact
+// forms, a string pool and two Bloom filters, linked by offsets, never pointers. Each trie node's data
+// sits in the slot that leads to it, so there is no node array. gazetteer::load(bytes) copies and
+// checks them; gazetteer_view(bytes) checks them and matches over them in place, at any alignment
+// (the caller keeps them alive: a file read into memory, a mapped file, a resource compiled into the
+// program). Checking reads the bytes once (magic, version, sizes, a 64-bit checksum, every offset and
+// index in range, an empty slot in each table) and rebuilds nothing: about 1 GB/s. Bad bytes throw
+// gazetteer_format_error, and matching over checked bytes never reads outside them.
 //
-// Cost. Matching computes each token's normalised form once (ASCII without decoding), hashes it once
-// into the vocabulary, and walks the trie from each token whose form starts some entry: one array
-// read for the first step, one hash probe per further step. A name has at most 64 tokens, so the
-// work per token is bounded whatever the input.
+// Cost. Matching computes each token's normalised form once (ASCII without decoding) and hashes it
+// once; a Bloom filter that stays in cache turns away most tokens that are in no entry; the others
+// read one vocabulary slot, which holds the first step of the walk too. A walk from a token takes one
+// probe of the edge table per further token (after its own filter, and only for tokens that come
+// second or later in some entry). Tokens are looked up in blocks of 32 so that the cache misses of a
+// block overlap. A name has at most 64 tokens, so the work per token is bounded whatever the input.
+// Building hashes each entry's tokens once: a million two- and three-token names build in under two
+// seconds and take about 86 bytes each (bench/gazetteer_bench.cpp).
 #pragma once
 
 #include <byline/document/document.hpp>
@@ -139,9 +154,7 @@ inline constexpr std::size_t max_token_bytes = 256;  // bytes of one token's key
 inline constexpr std::uint32_t format_version = 1;
 inline constexpr std::size_t header_size = 128;
 inline constexpr std::size_t record_size = 36;       // one entry record
-inline constexpr std::size_t edge_size = 12;         // one edge slot: parent, token, child
 inline constexpr std::size_t checksum_from = 32;     // the checksum covers [32, total)
-inline constexpr std::uint32_t has_children = 0x80000000u;
 // "bylgaz" and CR LF, so that a text-mode copy that mangles line ends is caught at the magic.
 inline constexpr unsigned char magic[8] = {'b', 'y', 'l', 'g', 'a', 'z', '\r', '\n'};
 
@@ -150,9 +163,43 @@ enum : std::size_t {
   h_version = 8, h_header_size = 12, h_total = 16, h_checksum = 24,
   h_entries = 32, h_vocab = 36, h_nodes = 40, h_vocab_slots = 44, h_edge_slots = 48, h_refs = 52,
   h_exact = 56, h_pool = 60, h_max_depth = 64, h_max_token = 68,
-  h_sections = 72,  // nine u32 offsets, in the order of `section`
+  h_sections = 72,  // eight u32 offsets, in the order of `section`
+  h_vocab_bloom = 104, h_edge_bloom = 108,  // 64-bit words in each Bloom filter (powers of two)
 };
-enum section : std::size_t { s_vocab_slots, s_vocab_off, s_root, s_edges, s_nodes, s_refs, s_entries, s_exact, s_pool, s_count };
+enum section : std::size_t { s_vocab_slots, s_edges, s_refs, s_entries, s_exact, s_pool, s_vocab_bloom, s_edge_bloom, s_count };
+
+// Blocked Bloom filters in front of the two hash tables: three bits in one 64-bit word per key, 12
+// to 24 bits a key. They are small enough to stay in cache, so that the tokens of no entry (most
+// of a news text) and the steps that lead nowhere (most walks' last) are turned away without
+// touching the large tables. Any bit pattern is safe: a wrong filter only loses matches.
+inline std::uint64_t bloom_bits(std::uint64_t h) noexcept {
+  return (std::uint64_t{1} << (h & 63)) | (std::uint64_t{1} << ((h >> 6) & 63)) | (std::uint64_t{1} << ((h >> 12) & 63));
+}
+inline std::size_t bloom_word(std::uint64_t h, std::uint32_t mask) noexcept { return (h >> 24) & mask; }
+
+// What a trie node holds, kept in the slot that leads to it (its vocabulary slot for a first token,
+// its edge slot for the others), so that a step of a match reads one slot and nothing else: `info`
+// says whether the node has children and either holds its one entry reference inline (in `extra`;
+// the usual case) or begins its run of references [info's value, extra).
+inline constexpr std::uint32_t has_children = 0x80000000u;
+inline constexpr std::uint32_t inline_ref = 0x40000000u;
+inline constexpr std::uint32_t info_value = 0x3FFFFFFFu;
+
+// A vocabulary slot holds all that the first step of a match needs, in half a cache line: the key's
+// first 8 bytes (zero-padded), its length (with `follows` set when the token comes second or later
+// in some entry: a walk stops at a token without it, before probing the edges) and a tag of its hash, the token id + 1 (0: an empty slot),
+// where the whole key sits in the pool (read only for keys longer than 8 bytes), and the node the
+// token leads to from the root (0: none) with that node's info and extra.
+inline constexpr std::size_t vocab_slot_size = 32;
+inline constexpr std::uint16_t follows = 0x8000u, len_mask = 0x7FFFu;
+enum : std::size_t { v_head = 0, v_len = 8, v_tag = 10, v_id = 12, v_off = 16, v_node = 20, v_info = 24, v_extra = 28 };
+// An edge slot: (parent node, token id) -> child node (0: an empty slot), with the child's info and
+// extra.
+inline constexpr std::size_t edge_size = 20;
+enum : std::size_t { e_parent = 0, e_token = 4, e_child = 8, e_info = 12, e_extra = 16 };
+// An entry reference: the entry's index, and this bit when it is case-sensitive (so that the common
+// case-insensitive report reads no entry record).
+inline constexpr std::uint32_t ref_case_bit = 0x80000000u;
 
 // Entry record fields.
 enum : std::size_t {
@@ -225,6 +272,18 @@ inline std::uint64_t hash_bytes(const char* p, std::size_t n) noexcept {
   return mix(h);
 }
 
+// hash_bytes over a buffer whose bytes [n, n + 8) are zero: the same value, by whole words.
+inline std::uint64_t hash_padded(const char* p, std::size_t n) noexcept {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
+  std::size_t k = 0;
+  for (; k + 8 <= n; k += 8) {
+    h = (h ^ rd64(p + k)) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  }
+  if (k < n) h = (h ^ rd64(p + k)) * 0xBF58476D1CE4E5B9ull;
+  return mix(h);
+}
+
 inline std::uint64_t edge_hash(std::uint32_t parent, std::uint32_t token) noexcept {
   return mix((std::uint64_t{parent} << 32 | token) * 0x9E3779B97F4A7C15ull);
 }
@@ -258,6 +317,16 @@ inline std::size_t key_form(std::string_view t, bool fold, char* out, std::size_
   }
   return o;
 }
+
+// The two tables are sized exactly (not to a power of two, which would waste up to half of the
+// largest section): a hash's low half scaled to the table's size picks the first slot, and probes
+// wrap at the end.
+constexpr std::uint32_t first_slot(std::uint64_t h, std::uint32_t size) noexcept {
+  return static_cast<std::uint32_t>((std::uint64_t{static_cast<std::uint32_t>(h)} * size) >> 32);
+}
+constexpr std::uint32_t next_slot(std::uint32_t s, std::uint32_t size) noexcept { return s + 1 == size ? 0 : s + 1; }
+// Slots for n keys at a load of at most 4/5, and always one empty slot.
+constexpr std::uint32_t table_size(std::uint64_t n) noexcept { return static_cast<std::uint32_t>(n * 5 / 4 + 1); }
 
 constexpr std::uint32_t next_pow2(std::uint64_t n) noexcept {
   std::uint64_t c = 1;
@@ -359,6 +428,11 @@ class gazetteer_view {
     for_each_match(doc, token_id{0u}, token_id{static_cast<std::uint32_t>(doc.token_count())}, std::forward<F>(f));
   }
 
+  template <class Text, class F>
+  void for_each_match(const basic_document<Text>& doc, F&& f) const {
+    for_each_match(doc.base(), std::forward<F>(f));
+  }
+
   // Every match (overlapping ones too), in the order for_each_match gives them.
   std::vector<gazetteer_match> match(std::span<const std::string_view> tokens) const {
     std::vector<gazetteer_match> out;
@@ -396,8 +470,20 @@ class gazetteer_view {
  private:
   template <class TokenAt, class Report>
   void scan(std::size_t n, const TokenAt& token_at, const Report& report) const;
-  std::uint32_t lookup(std::string_view token) const noexcept;
-  std::uint32_t child(std::uint32_t node, std::uint32_t token) const noexcept;
+  // A node reached: its id (0: none) and what it holds (see detail::gaz::has_children).
+  struct step {
+    std::uint32_t node, info, extra;
+  };
+  struct first_step {
+    std::uint32_t token;  // the token's id, or none
+    bool follows;         // whether the token comes second or later in some entry
+    step to;              // the node it leads to from the root
+  };
+  // Tokens [from, to) of a scan, looked up into the ring.
+  template <class TokenAt>
+  void lookup_block(std::size_t from, std::size_t to, const TokenAt& token_at, first_step* ring) const noexcept;
+  step child(std::uint32_t node, std::uint32_t token) const noexcept;
+  void check_node(const std::byte* info_and_extra, const char* where, std::uint64_t slot) const;
   template <class TokenAt>
   bool exact_case(const std::byte* rec, std::size_t first, std::size_t count, const TokenAt& token_at) const noexcept;
   void validate() const;
@@ -405,16 +491,16 @@ class gazetteer_view {
   const std::byte* base_ = nullptr;
   std::size_t size_ = 0;
   const std::byte* vslots_ = nullptr;
-  const std::byte* voff_ = nullptr;
-  const std::byte* root_ = nullptr;
   const std::byte* edges_ = nullptr;
-  const std::byte* nodes_ = nullptr;
   const std::byte* refs_ = nullptr;
   const std::byte* entries_ = nullptr;
   const std::byte* exact_ = nullptr;
   const std::byte* pool_ = nullptr;
   std::uint32_t entries_n_ = 0, vocab_n_ = 0, nodes_n_ = 0, refs_n_ = 0, exact_n_ = 0, pool_n_ = 0;
-  std::uint32_t vmask_ = 0, emask_ = 0, max_depth_ = 0, max_token_ = 0;
+  std::uint32_t vsize_ = 0, esize_ = 0, max_depth_ = 0, max_token_ = 0;
+  const std::byte* vbloom_ = nullptr;
+  const std::byte* ebloom_ = nullptr;
+  std::uint32_t vbmask_ = 0, ebmask_ = 0;
 };
 
 // A gazetteer that owns its bytes. Everything gazetteer_view offers, and copies and moves as a
@@ -497,32 +583,77 @@ inline std::vector<gazetteer_match> longest_leftmost(std::span<const gazetteer_m
 // ----------------------------------------------------------------------------------------------
 // Matching
 
-inline std::uint32_t gazetteer_view::lookup(std::string_view token) const noexcept {
+namespace detail::gaz {
+// Tokens looked up together: their hashes first, each slot's cache line requested at once, then the
+// probes, so that the misses of a block overlap instead of following one another.
+inline constexpr std::size_t block = 32, ring_size = 128;  // ring: a walk's 64 tokens and a block ahead
+inline void prefetch([[maybe_unused]] const void* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p);
+#endif
+}
+}  // namespace detail::gaz
+
+template <class TokenAt>
+void gazetteer_view::lookup_block(std::size_t from, std::size_t to, const TokenAt& token_at, first_step* ring) const noexcept {
   using namespace detail::gaz;
-  char buf[max_token_bytes];
-  const std::size_t n = key_form(token, true, buf, max_token_);
-  if (n == none) return none;
-  const std::uint64_t h = hash_bytes(buf, n);
-  const auto tag = static_cast<std::uint32_t>(h >> 32);
-  // Validation proved an empty slot exists, so the probe ends.
-  for (std::uint32_t s = static_cast<std::uint32_t>(h) & vmask_;; s = (s + 1) & vmask_) {
-    const std::byte* slot = vslots_ + std::size_t{s} * 8;
-    const std::uint32_t id1 = rd32(slot + 4);
-    if (id1 == 0) return none;
-    if (rd32(slot) == tag) {
-      const std::uint32_t b = rd32(voff_ + std::size_t{id1 - 1} * 4), e = rd32(voff_ + std::size_t{id1} * 4);
-      if (e - b == n && std::memcmp(pool_ + b, buf, n) == 0) return id1 - 1;
+  struct key {
+    std::uint64_t hash;
+    std::size_t n;
+    char text[max_token_bytes + 8];
+  };
+  key keys[block];
+  const std::size_t count = to - from;
+  // Three passes, each starting the memory reads that the next one needs: keys and hashes (and the
+  // Bloom filter's words requested), then the filter (and the slots requested), then the probes.
+  for (std::size_t k = 0; k < count; ++k) {
+    key& x = keys[k];
+    x.n = key_form(token_at(from + k), true, x.text, max_token_);
+    if (x.n == none) continue;
+    std::memset(x.text + x.n, 0, 8);  // the head is zero-padded
+    x.hash = hash_padded(x.text, x.n);
+    prefetch(vbloom_ + bloom_word(x.hash, vbmask_) * 8);
+  }
+  for (std::size_t k = 0; k < count; ++k) {
+    key& x = keys[k];
+    if (x.n == none) continue;
+    const std::uint64_t bits = bloom_bits(x.hash);
+    if ((rd64(vbloom_ + bloom_word(x.hash, vbmask_) * 8) & bits) != bits)
+      x.n = none;
+    else
+      prefetch(vslots_ + std::size_t{first_slot(x.hash, vsize_)} * vocab_slot_size);
+  }
+  for (std::size_t k = 0; k < count; ++k) {
+    const key& x = keys[k];
+    first_step& out = ring[(from + k) & (ring_size - 1)];
+    out = {none, false, {0, 0, 0}};
+    if (x.n == none) continue;
+    const auto tag = static_cast<std::uint16_t>(x.hash >> 48);
+    // Validation proved an empty slot exists, so the probe ends.
+    for (std::uint32_t s = first_slot(x.hash, vsize_);; s = next_slot(s, vsize_)) {
+      const std::byte* slot = vslots_ + std::size_t{s} * vocab_slot_size;
+      const std::uint32_t id1 = rd32(slot + v_id);
+      if (id1 == 0) break;
+      const std::uint16_t len = rd16(slot + v_len);
+      if ((len & len_mask) == x.n && rd16(slot + v_tag) == tag && std::memcmp(slot + v_head, x.text, 8) == 0 &&
+          (x.n <= 8 || std::memcmp(pool_ + rd32(slot + v_off) + 8, x.text + 8, x.n - 8) == 0)) {
+        out = {id1 - 1, (len & follows) != 0, {rd32(slot + v_node), rd32(slot + v_info), rd32(slot + v_extra)}};
+        break;
+      }
     }
   }
 }
 
-inline std::uint32_t gazetteer_view::child(std::uint32_t node, std::uint32_t token) const noexcept {
+inline gazetteer_view::step gazetteer_view::child(std::uint32_t node, std::uint32_t token) const noexcept {
   using namespace detail::gaz;
-  for (std::uint32_t s = static_cast<std::uint32_t>(edge_hash(node, token)) & emask_;; s = (s + 1) & emask_) {
+  const std::uint64_t h = edge_hash(node, token), bits = bloom_bits(h);
+  if ((rd64(ebloom_ + bloom_word(h, ebmask_) * 8) & bits) != bits) return {0, 0, 0};
+  for (std::uint32_t s = first_slot(h, esize_);; s = next_slot(s, esize_)) {
     const std::byte* slot = edges_ + std::size_t{s} * edge_size;
-    const std::uint32_t c = rd32(slot + 8);
-    if (c == 0) return 0;
-    if (rd32(slot) == node && rd32(slot + 4) == token) return c;
+    const std::uint32_t c = rd32(slot + e_child);
+    if (c == 0) return {0, 0, 0};
+    if (rd32(slot + e_parent) == node && rd32(slot + e_token) == token)
+      return {c, rd32(slot + e_info), rd32(slot + e_extra)};
   }
 }
 
@@ -545,36 +676,52 @@ template <class TokenAt, class Report>
 void gazetteer_view::scan(std::size_t n, const TokenAt& token_at, const Report& report) const {
   using namespace detail::gaz;
   if (n == 0 || entries_n_ == 0) return;
-  // The ids of the last max_tokens tokens: a walk from token i reads at most i .. i+63, and each
-  // token is looked up once however many walks cross it.
-  static_assert((max_tokens & (max_tokens - 1)) == 0);
-  std::uint32_t ring[max_tokens] = {};
+  // The first steps of the tokens from the oldest that a walk still needs: a walk from token i reads
+  // at most i .. i+63, and each token is looked up once however many walks cross it.
+  static_assert(ring_size >= max_tokens + block && (ring_size & (ring_size - 1)) == 0);
+  first_step ring[ring_size];
   std::size_t known = 0;
-  auto id_at = [&](std::size_t j) {
+  auto step_at = [&](std::size_t j) -> const first_step& {
     if (j >= known) {
-      ring[j & (max_tokens - 1)] = lookup(token_at(j));
-      known = j + 1;
+      // j == known: walks ask for tokens in order. The block ends at most 95 past the oldest token a
+      // walk still needs, inside the ring.
+      const std::size_t to = std::min(n, known + block);
+      lookup_block(known, to, token_at, ring);
+      // Request the first edge of every walk in the block (a token that starts some entry followed
+      // by one that can come after it), so that those misses overlap too.
+      for (std::size_t p = known == 0 ? 0 : known - 1; p + 1 < to; ++p) {
+        const first_step& a = ring[p & (ring_size - 1)];
+        const first_step& b = ring[(p + 1) & (ring_size - 1)];
+        if ((a.to.info & has_children) && b.follows) {
+          const std::uint64_t h = edge_hash(a.to.node, b.token);
+          prefetch(ebloom_ + bloom_word(h, ebmask_) * 8);
+          prefetch(edges_ + std::size_t{first_slot(h, esize_)} * edge_size);
+        }
+      }
+      known = to;
     }
-    return ring[j & (max_tokens - 1)];
+    return ring[j & (ring_size - 1)];
+  };
+  auto report_one = [&](std::uint32_t ref, std::size_t i, std::size_t j) {
+    if (ref & ref_case_bit) {
+      ref &= ~ref_case_bit;
+      if (!exact_case(entries_ + std::size_t{ref} * record_size, i, j + 1 - i, token_at)) return;
+    }
+    report(gazetteer_match{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j + 1), ref});
   };
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t t = id_at(i);
-    if (t == none) continue;
-    std::uint32_t node = rd32(root_ + std::size_t{t} * 4);
-    if (node == 0) continue;
+    step at = step_at(i).to;
+    if (at.node == 0) continue;
     for (std::size_t j = i;;) {
-      const std::uint32_t a = rd32(nodes_ + std::size_t{node} * 4), z = rd32(nodes_ + std::size_t{node} * 4 + 4) & ~has_children;
-      for (std::uint32_t k = a & ~has_children; k < z; ++k) {
-        const std::uint32_t e = rd32(refs_ + std::size_t{k} * 4);
-        const std::byte* rec = entries_ + std::size_t{e} * record_size;
-        if (rec[r_case] != std::byte{0} && !exact_case(rec, i, j + 1 - i, token_at)) continue;
-        report(gazetteer_match{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j + 1), e});
-      }
-      if (!(a & has_children) || j + 1 - i >= max_depth_ || j + 1 >= n) break;
-      const std::uint32_t u = id_at(++j);
-      if (u == none) break;
-      node = child(node, u);
-      if (node == 0) break;
+      if (at.info & inline_ref)
+        report_one(at.extra, i, j);
+      else
+        for (std::uint32_t k = at.info & info_value; k < at.extra; ++k) report_one(rd32(refs_ + std::size_t{k} * 4), i, j);
+      if (!(at.info & has_children) || j + 1 - i >= max_depth_ || j + 1 >= n) break;
+      const first_step& next = step_at(++j);
+      if (!next.follows) break;  // also when the token is in no entry
+      at = child(at.node, next.token);
+      if (at.node == 0) break;
     }
   }
 }
@@ -610,21 +757,24 @@ inline void gazetteer_view::open(std::span<const std::byte> bytes, bool check) {
   v.pool_n_ = rd32(p + h_pool);
   v.max_depth_ = rd32(p + h_max_depth);
   v.max_token_ = rd32(p + h_max_token);
-  v.vmask_ = vslots - 1;
-  v.emask_ = eslots - 1;
+  v.vsize_ = vslots;
+  v.esize_ = eslots;
+  const std::uint32_t vbloom = rd32(p + h_vocab_bloom), ebloom = rd32(p + h_edge_bloom);
+  v.vbmask_ = vbloom - 1;
+  v.ebmask_ = ebloom - 1;
   if (check) {
-    if (vslots == 0 || !std::has_single_bit(vslots) || vslots <= v.vocab_n_) fail("bad vocabulary table size");
-    if (eslots == 0 || !std::has_single_bit(eslots)) fail("bad edge table size");
-    if (v.nodes_n_ == 0 || v.nodes_n_ >= has_children) fail("bad node count");
+    if (vbloom == 0 || !std::has_single_bit(vbloom) || ebloom == 0 || !std::has_single_bit(ebloom))
+      fail("bad Bloom filter size");
+    if (vslots == 0 || vslots <= v.vocab_n_) fail("bad vocabulary table size");
+    if (eslots == 0) fail("bad edge table size");
+    if (v.nodes_n_ == 0) fail("bad node count");
     if (v.max_depth_ > max_tokens) fail("bad maximum depth");
     if (v.max_token_ > max_token_bytes) fail("bad maximum token length");
   }
-  const std::uint64_t sizes[s_count] = {
-      std::uint64_t{vslots} * 8,        std::uint64_t{v.vocab_n_ + std::uint64_t{1}} * 4,
-      std::uint64_t{v.vocab_n_} * 4,    std::uint64_t{eslots} * edge_size,
-      (std::uint64_t{v.nodes_n_} + 1) * 4, std::uint64_t{v.refs_n_} * 4,
-      std::uint64_t{v.entries_n_} * record_size, std::uint64_t{v.exact_n_} * 4,
-      std::uint64_t{v.pool_n_}};
+  const std::uint64_t sizes[s_count] = {std::uint64_t{vslots} * vocab_slot_size, std::uint64_t{eslots} * edge_size,
+                                        std::uint64_t{v.refs_n_} * 4,
+                                        std::uint64_t{v.entries_n_} * record_size, std::uint64_t{v.exact_n_} * 4,
+                                        std::uint64_t{v.pool_n_}, std::uint64_t{vbloom} * 8, std::uint64_t{ebloom} * 8};
   const std::byte* sec[s_count];
   for (std::size_t s = 0; s < s_count; ++s) {
     const std::uint64_t off = rd32(p + h_sections + 4 * s);
@@ -633,10 +783,9 @@ inline void gazetteer_view::open(std::span<const std::byte> bytes, bool check) {
     sec[s] = p + off;
   }
   v.vslots_ = sec[s_vocab_slots];
-  v.voff_ = sec[s_vocab_off];
-  v.root_ = sec[s_root];
+  v.vbloom_ = sec[s_vocab_bloom];
+  v.ebloom_ = sec[s_edge_bloom];
   v.edges_ = sec[s_edges];
-  v.nodes_ = sec[s_nodes];
   v.refs_ = sec[s_refs];
   v.entries_ = sec[s_entries];
   v.exact_ = sec[s_exact];
@@ -645,41 +794,55 @@ inline void gazetteer_view::open(std::span<const std::byte> bytes, bool check) {
   *this = v;
 }
 
+// A node's info and extra: an inline reference to an entry, or a run of references, in range.
+inline void gazetteer_view::check_node(const std::byte* p, const char* where, std::uint64_t slot) const {
+  using namespace detail::gaz;
+  const std::uint32_t info = rd32(p), extra = rd32(p + 4);
+  const bool ok = (info & inline_ref) ? (extra & ~ref_case_bit) < entries_n_ &&
+                                            ((extra & ref_case_bit) != 0) ==
+                                                (entries_[std::size_t{extra & ~ref_case_bit} * record_size + r_case] != std::byte{0})
+                                      : (info & info_value) <= extra && extra <= refs_n_;
+  if (!ok) throw gazetteer_format_error("byline::gazetteer: " + std::string(where) + std::to_string(slot) + ": bad entries");
+}
+
 // Every index and offset in range, and each hash table with an empty slot (so probes end): after
 // this, matching cannot read outside the bytes or loop, whatever they hold. One pass, no hashing.
 inline void gazetteer_view::validate() const {
   using namespace detail::gaz;
   auto fail = [](const std::string& why) -> void { throw gazetteer_format_error("byline::gazetteer: " + why); };
   bool empty_slot = false;
-  for (std::uint64_t s = 0; s <= vmask_; ++s) {
-    const std::uint32_t id1 = rd32(vslots_ + s * 8 + 4);
-    if (id1 == 0) empty_slot = true;
-    else if (id1 > vocab_n_) fail("vocabulary slot " + std::to_string(s) + " holds a bad token id");
+  for (std::uint64_t s = 0; s < vsize_; ++s) {
+    const std::byte* slot = vslots_ + s * vocab_slot_size;
+    const std::uint32_t id1 = rd32(slot + v_id);
+    if (id1 == 0) {
+      empty_slot = true;
+    } else if (const std::uint32_t len = rd16(slot + v_len) & len_mask;
+               id1 > vocab_n_ || len > max_token_ || std::uint64_t{rd32(slot + v_off)} + len > pool_n_ ||
+               rd32(slot + v_node) >= nodes_n_) {
+      fail("vocabulary slot " + std::to_string(s) + " out of range");
+    } else {
+      check_node(slot + v_info, "vocabulary slot ", s);
+    }
   }
   if (!empty_slot) fail("vocabulary table has no empty slot");
-  for (std::uint64_t t = 0; t < vocab_n_; ++t) {
-    const std::uint32_t b = rd32(voff_ + t * 4), e = rd32(voff_ + t * 4 + 4);
-    if (b > e || e > pool_n_ || e - b > max_token_) fail("vocabulary string " + std::to_string(t) + " out of range");
-    if (rd32(root_ + t * 4) >= nodes_n_) fail("root edge " + std::to_string(t) + " to a bad node");
-  }
   empty_slot = false;
-  for (std::uint64_t s = 0; s <= emask_; ++s) {
+  for (std::uint64_t s = 0; s < esize_; ++s) {
     const std::byte* slot = edges_ + s * edge_size;
-    const std::uint32_t c = rd32(slot + 8);
-    if (c == 0) empty_slot = true;
-    else if (rd32(slot) >= nodes_n_ || rd32(slot + 4) >= vocab_n_ || c >= nodes_n_)
+    const std::uint32_t c = rd32(slot + e_child);
+    if (c == 0) {
+      empty_slot = true;
+    } else if (rd32(slot + e_parent) >= nodes_n_ || rd32(slot + e_token) >= vocab_n_ || c >= nodes_n_) {
       fail("edge slot " + std::to_string(s) + " out of range");
+    } else {
+      check_node(slot + e_info, "edge slot ", s);
+    }
   }
   if (!empty_slot) fail("edge table has no empty slot");
-  std::uint32_t prev = 0;
-  for (std::uint64_t k = 0; k <= nodes_n_; ++k) {
-    const std::uint32_t a = rd32(nodes_ + k * 4) & ~has_children;
-    if (a < prev || a > refs_n_) fail("node " + std::to_string(k) + ": entry list out of range");
-    prev = a;
+  for (std::uint64_t k = 0; k < refs_n_; ++k) {
+    const std::uint32_t r = rd32(refs_ + k * 4), e = r & ~ref_case_bit;
+    if (e >= entries_n_ || ((r & ref_case_bit) != 0) != (entries_[std::size_t{e} * record_size + r_case] != std::byte{0}))
+      fail("entry reference " + std::to_string(k) + " out of range");
   }
-  if (prev != refs_n_) fail("node entry lists do not cover the entry references");
-  for (std::uint64_t k = 0; k < refs_n_; ++k)
-    if (rd32(refs_ + k * 4) >= entries_n_) fail("entry reference " + std::to_string(k) + " out of range");
   for (std::uint64_t e = 0; e < entries_n_; ++e) {
     const std::byte* r = entries_ + e * record_size;
     for (std::size_t f : {r_surface, r_canonical, r_id})
@@ -704,7 +867,7 @@ inline void gazetteer_view::validate() const {
 class gazetteer_builder {
  public:
   // Surfaces are split by `tok`: give the tokenizer your documents are made with.
-  explicit gazetteer_builder(tokenizer tok = {}) : tok_(std::move(tok)) { vtable_.assign(1024, 0); }
+  explicit gazetteer_builder(tokenizer tok = {}) : tok_(std::move(tok)) { vtable_.assign(1024, vocab_slot{0, 0}); }
 
   // Adds one entry (gazetteer_error when its surface has no tokens, more than 64, or a token over
   // 256 bytes, or a string is not UTF-8).
@@ -733,7 +896,8 @@ class gazetteer_builder {
  private:
   struct pending {
     std::uint32_t key;         // into keys_: the entry's token ids
-    std::uint32_t strings;     // into strings_: surface, canonical, id
+    std::uint32_t strings;     // into strings_: the surface, the canonical name unless the same, the id
+    std::uint32_t canonical_at, id_at;
     std::uint32_t surface_len, canonical_len, id_len;
     std::uint32_t exact;       // into exact_off_ (case-sensitive entries), or none
     std::uint32_t flags;
@@ -750,10 +914,12 @@ class gazetteer_builder {
     return std::string_view(vocab_chars_).substr(vocab_off_[t], vocab_off_[t + 1] - vocab_off_[t]);
   }
   int compare_entries(const pending& a, const pending& b) const;
-  bool canonical_differs(const pending& p) const {
-    const std::string_view s(strings_);
-    return s.substr(p.strings, p.surface_len) != s.substr(p.strings + p.surface_len, p.canonical_len);
+  bool canonical_differs(const pending& p) const { return p.canonical_at != p.strings; }
+  std::string_view surface_of(const pending& p) const { return std::string_view(strings_).substr(p.strings, p.surface_len); }
+  std::string_view canonical_of(const pending& p) const {
+    return std::string_view(strings_).substr(p.canonical_at, p.canonical_len);
   }
+  std::string_view id_of(const pending& p) const { return std::string_view(strings_).substr(p.id_at, p.id_len); }
 
   tokenizer tok_;
   token_layer scratch_;
@@ -762,7 +928,11 @@ class gazetteer_builder {
   std::string vocab_chars_;
   std::vector<std::uint32_t> vocab_off_{0};
   std::vector<std::uint64_t> vocab_hash_;
-  std::vector<std::uint32_t> vtable_;  // open addressing: token id + 1, 0 empty
+  struct vocab_slot {
+    std::uint64_t tag_id;  // 24 bits of the hash, 8 of the length | token id + 1; 0: empty
+    std::uint64_t head;    // the key's first 8 bytes, zero-padded
+  };
+  std::vector<vocab_slot> vtable_;
   // The entries so far.
   std::vector<pending> entries_;
   std::vector<std::uint32_t> keys_;
@@ -772,31 +942,40 @@ class gazetteer_builder {
 };
 
 inline void gazetteer_builder::grow_vocab() {
-  std::vector<std::uint32_t> t(vtable_.size() * 2, 0);
+  std::vector<vocab_slot> t(vtable_.size() * 2, vocab_slot{0, 0});
   const std::size_t mask = t.size() - 1;
-  for (std::uint32_t id = 0; id < vocab_hash_.size(); ++id) {
-    std::size_t s = vocab_hash_[id] & mask;
-    while (t[s] != 0) s = (s + 1) & mask;
-    t[s] = id + 1;
-  }
+  for (const auto& v : vtable_)
+    if (v.tag_id != 0) {
+      std::size_t s = vocab_hash_[static_cast<std::uint32_t>(v.tag_id) - 1] & mask;
+      while (t[s].tag_id != 0) s = (s + 1) & mask;
+      t[s] = v;
+    }
   vtable_ = std::move(t);
 }
 
 inline std::uint32_t gazetteer_builder::intern(const char* s, std::size_t n) {
+  // A slot holds 24 bits of the hash, the key's length (up to 255), the id + 1 and the key's first 8
+  // bytes, so that a probe for a key of 8 bytes or less (most names) settles inside the table.
   const std::uint64_t h = detail::gaz::hash_bytes(s, n);
+  const std::uint64_t high = ((h >> 40) << 40) | (std::uint64_t{std::min<std::size_t>(n, 255)} << 32);
+  std::uint64_t head = 0;
+  std::memcpy(&head, s, std::min<std::size_t>(n, 8));
   const std::string_view key(s, n);
   const std::size_t mask = vtable_.size() - 1;
   std::size_t slot = h & mask;
-  for (; vtable_[slot] != 0; slot = (slot + 1) & mask) {
-    const std::uint32_t id = vtable_[slot] - 1;
-    if (vocab_hash_[id] == h && vocab_string(id) == key) return id;
+  for (; vtable_[slot].tag_id != 0; slot = (slot + 1) & mask) {
+    const vocab_slot& v = vtable_[slot];
+    if ((v.tag_id & ~std::uint64_t{0xFFFFFFFFu}) == high && v.head == head) {
+      const auto id = static_cast<std::uint32_t>(v.tag_id) - 1;
+      if (n <= 8 || vocab_string(id) == key) return id;
+    }
   }
   const auto id = static_cast<std::uint32_t>(vocab_hash_.size());
   vocab_chars_.append(key);
   vocab_off_.push_back(static_cast<std::uint32_t>(vocab_chars_.size()));
   vocab_hash_.push_back(h);
-  vtable_[slot] = id + 1;
-  if (vocab_hash_.size() * 2 > vtable_.size()) grow_vocab();
+  vtable_[slot] = vocab_slot{high | (id + 1), head};
+  if (vocab_hash_.size() * 4 > vtable_.size() * 3) grow_vocab();
   return id;
 }
 
@@ -851,7 +1030,12 @@ inline void gazetteer_builder::add_one(std::string_view surface, entity_label la
   }
   p.strings = static_cast<std::uint32_t>(strings_.size());
   strings_.append(surface);
-  strings_.append(canonical);
+  p.canonical_at = p.strings;
+  if (canonical != surface) {
+    p.canonical_at = static_cast<std::uint32_t>(strings_.size());
+    strings_.append(canonical);
+  }
+  p.id_at = static_cast<std::uint32_t>(strings_.size());
   strings_.append(id);
   p.surface_len = static_cast<std::uint32_t>(surface.size());
   p.canonical_len = static_cast<std::uint32_t>(canonical.size());
@@ -942,11 +1126,8 @@ inline int gazetteer_builder::compare_entries(const pending& a, const pending& b
   if (int c = cmp(a.label, b.label)) return c;
   if (int c = cmp(a.case_sensitive, b.case_sensitive)) return c;
   if (int c = cmp(a.flags, b.flags)) return c;
-  if (int c = cmp(a.canonical_len, b.canonical_len)) return c;
-  const std::string_view s(strings_);
-  if (int c = s.substr(a.strings + a.surface_len, a.canonical_len + a.id_len)
-                  .compare(s.substr(b.strings + b.surface_len, b.canonical_len + b.id_len)))
-    return c;
+  if (int c = canonical_of(a).compare(canonical_of(b))) return c;
+  if (int c = id_of(a).compare(id_of(b))) return c;
   if (!a.case_sensitive) return 0;
   // Same trie node, so the same number of tokens: compare the exact forms' lengths, then their text.
   for (std::size_t q = 1; q <= a.tokens; ++q)
@@ -967,23 +1148,17 @@ inline gazetteer gazetteer_builder::build() const {
   struct edge {
     std::uint32_t parent, token, child;
   };
-  std::vector<edge> edges(1024, edge{0, 0, 0});
+  // Sized once for the most edges there can be (every token after an entry's first), at a load of
+  // at most 4/5: growing it would rehash every edge, and a build of a million names spent a fifth of
+  // its time there.
+  const std::uint32_t edge_slots = table_size(keys_.size() - n);
+  std::vector<edge> edges(edge_slots, edge{0, 0, 0});
   std::size_t edge_n = 0;
   std::vector<std::uint8_t> branches{0};  // per node: has children
   std::uint32_t nodes = 1;
   std::uint32_t max_depth = 0;
   std::vector<std::uint32_t> node_of(n);
-  auto grow = [&] {
-    std::vector<edge> t(edges.size() * 2, edge{0, 0, 0});
-    const std::size_t mask = t.size() - 1;
-    for (const auto& e : edges)
-      if (e.child) {
-        std::size_t s = edge_hash(e.parent, e.token) & mask;
-        while (t[s].child) s = (s + 1) & mask;
-        t[s] = e;
-      }
-    edges = std::move(t);
-  };
+  std::vector<std::uint8_t> later(vocab_n, 0);  // tokens that come second or later in some entry
   for (std::size_t i = 0; i < n; ++i) {
     const pending& p = entries_[i];
     const std::uint32_t* key = keys_.data() + p.key;
@@ -994,9 +1169,9 @@ inline gazetteer gazetteer_builder::build() const {
     }
     std::uint32_t node = r;
     for (std::size_t k = 1; k < p.tokens; ++k) {
-      const std::size_t mask = edges.size() - 1;
-      std::size_t s = edge_hash(node, key[k]) & mask;
-      while (edges[s].child && !(edges[s].parent == node && edges[s].token == key[k])) s = (s + 1) & mask;
+      later[key[k]] = 1;
+      std::uint32_t s = first_slot(edge_hash(node, key[k]), edge_slots);
+      while (edges[s].child && !(edges[s].parent == node && edges[s].token == key[k])) s = next_slot(s, edge_slots);
       if (edges[s].child) {
         node = edges[s].child;
         continue;
@@ -1005,12 +1180,12 @@ inline gazetteer gazetteer_builder::build() const {
       branches[node] = 1;
       branches.push_back(0);
       node = nodes++;
-      if (++edge_n * 2 > edges.size()) grow();
+      ++edge_n;
     }
     node_of[i] = node;
     max_depth = std::max<std::uint32_t>(max_depth, p.tokens);
   }
-  if (nodes >= has_children) throw gazetteer_error("too many trie nodes");
+  if (n > info_value) throw gazetteer_error("too many entries");
 
   // Each node's entries, in order of addition (a counting sort), without repeats.
   std::vector<std::uint32_t> first(std::size_t{nodes} + 1, 0);
@@ -1040,9 +1215,33 @@ inline gazetteer gazetteer_builder::build() const {
   for (std::size_t i = 0; i < n; ++i)
     if (!dropped[i]) renumber[i] = kept++;
 
+  // Each node's info and extra (see detail::gaz::has_children): one entry inline, more as a run of
+  // references.
+  std::vector<std::uint32_t> info(nodes), extra(nodes), out_refs;
+  for (std::uint32_t k = 0; k < nodes; ++k) {
+    const auto ref = [&](std::uint32_t q) {
+      return renumber[refs[q]] | (entries_[refs[q]].case_sensitive ? ref_case_bit : 0u);
+    };
+    std::uint32_t c = 0, only = 0;
+    for (std::uint32_t q = first[k]; q < first[k + 1]; ++q)
+      if (!dropped[refs[q]]) ++c, only = q;
+    const std::uint32_t bit = branches[k] ? has_children : 0u;
+    if (c == 1) {
+      info[k] = bit | inline_ref;
+      extra[k] = ref(only);
+      continue;
+    }
+    info[k] = bit | static_cast<std::uint32_t>(out_refs.size());
+    for (std::uint32_t q = first[k]; q < first[k + 1]; ++q)
+      if (!dropped[refs[q]]) out_refs.push_back(ref(q));
+    extra[k] = static_cast<std::uint32_t>(out_refs.size());
+  }
+
   // Sizes.
-  const std::uint32_t vslots = next_pow2(std::uint64_t{vocab_n} * 3 / 2 + 1);
-  const std::uint32_t eslots = next_pow2(std::uint64_t{edge_n} * 3 / 2 + 1);
+  // Linear probing at a load of 0.4 to 0.8: a miss reads on along one or two cache lines.
+  const std::uint32_t vslots = table_size(vocab_n), eslots = table_size(edge_n);
+  const std::uint32_t vbloom = next_pow2(std::uint64_t{vocab_n} * 12 / 64 + 1);
+  const std::uint32_t ebloom = next_pow2(std::uint64_t{edge_n} * 12 / 64 + 1);
   std::uint64_t exact_n = 0, pool = vocab_chars_.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (dropped[i]) continue;
@@ -1054,9 +1253,11 @@ inline gazetteer gazetteer_builder::build() const {
       pool += exact_off_[p.exact + p.tokens] - exact_off_[p.exact];
     }
   }
-  std::uint64_t sizes[s_count] = {std::uint64_t{vslots} * 8, (std::uint64_t{vocab_n} + 1) * 4, std::uint64_t{vocab_n} * 4,
-                                  std::uint64_t{eslots} * edge_size, (std::uint64_t{nodes} + 1) * 4, std::uint64_t{kept} * 4,
-                                  std::uint64_t{kept} * record_size, exact_n * 4, pool};
+  std::uint64_t sizes[s_count] = {std::uint64_t{vslots} * vocab_slot_size, std::uint64_t{eslots} * edge_size,
+                                  std::uint64_t{out_refs.size()} * 4,
+                                  std::uint64_t{kept} * record_size,      exact_n * 4,
+                                  pool,                                   std::uint64_t{vbloom} * 8,
+                                  std::uint64_t{ebloom} * 8};
   std::uint64_t off[s_count];
   std::uint64_t total = header_size;
   for (std::size_t s = 0; s < s_count; ++s) {
@@ -1076,50 +1277,59 @@ inline gazetteer gazetteer_builder::build() const {
   wr32(b + h_nodes, nodes);
   wr32(b + h_vocab_slots, vslots);
   wr32(b + h_edge_slots, eslots);
-  wr32(b + h_refs, kept);
+  wr32(b + h_refs, static_cast<std::uint32_t>(out_refs.size()));
   wr32(b + h_exact, static_cast<std::uint32_t>(exact_n));
   wr32(b + h_pool, static_cast<std::uint32_t>(pool));
   wr32(b + h_max_depth, max_depth);
   std::uint32_t max_token = 0;
   for (std::uint32_t t = 0; t < vocab_n; ++t) max_token = std::max(max_token, vocab_off_[t + 1] - vocab_off_[t]);
   wr32(b + h_max_token, max_token);
+  wr32(b + h_vocab_bloom, vbloom);
+  wr32(b + h_edge_bloom, ebloom);
+  auto set_bloom = [&](std::size_t section, std::uint32_t words, std::uint64_t h) {
+    std::byte* w = b + off[section] + bloom_word(h, words - 1) * 8;
+    wr64(w, rd64(w) | bloom_bits(h));
+  };
+  for (std::uint32_t t = 0; t < vocab_n; ++t) set_bloom(s_vocab_bloom, vbloom, vocab_hash_[t]);
+  for (const auto& e : edges)
+    if (e.child) set_bloom(s_edge_bloom, ebloom, edge_hash(e.parent, e.token));
   for (std::size_t s = 0; s < s_count; ++s) wr32(b + h_sections + 4 * s, static_cast<std::uint32_t>(off[s]));
 
-  // Vocabulary: slots (hash tag, id + 1), then the strings' offsets into the pool, which they open.
+  // Vocabulary: the slots; the keys open the pool.
   {
     std::byte* vs = b + off[s_vocab_slots];
-    const std::uint32_t mask = vslots - 1;
     for (std::uint32_t t = 0; t < vocab_n; ++t) {
-      std::uint32_t s = static_cast<std::uint32_t>(vocab_hash_[t]) & mask;
-      while (rd32(vs + std::size_t{s} * 8 + 4) != 0) s = (s + 1) & mask;
-      wr32(vs + std::size_t{s} * 8, static_cast<std::uint32_t>(vocab_hash_[t] >> 32));
-      wr32(vs + std::size_t{s} * 8 + 4, t + 1);
+      std::uint32_t s = first_slot(vocab_hash_[t], vslots);
+      while (rd32(vs + std::size_t{s} * vocab_slot_size + v_id) != 0) s = next_slot(s, vslots);
+      std::byte* slot = vs + std::size_t{s} * vocab_slot_size;
+      const std::uint32_t len = vocab_off_[t + 1] - vocab_off_[t];
+      std::memcpy(slot + v_head, vocab_chars_.data() + vocab_off_[t], std::min<std::uint32_t>(len, 8));
+      wr16(slot + v_len, static_cast<std::uint16_t>(len | (later[t] ? follows : 0u)));
+      wr16(slot + v_tag, static_cast<std::uint16_t>(vocab_hash_[t] >> 48));
+      wr32(slot + v_id, t + 1);
+      wr32(slot + v_node, root[t]);
+      if (root[t] != 0) {
+        wr32(slot + v_info, info[root[t]]);
+        wr32(slot + v_extra, extra[root[t]]);
+      }
+      wr32(slot + v_off, vocab_off_[t]);
     }
-    for (std::uint32_t t = 0; t <= vocab_n; ++t) wr32(b + off[s_vocab_off] + 4 * std::size_t{t}, vocab_off_[t]);
-    for (std::uint32_t t = 0; t < vocab_n; ++t) wr32(b + off[s_root] + 4 * std::size_t{t}, root[t]);
   }
   {
     std::byte* es = b + off[s_edges];
-    const std::uint32_t mask = eslots - 1;
     for (const auto& e : edges)
       if (e.child) {
-        std::uint32_t s = static_cast<std::uint32_t>(edge_hash(e.parent, e.token)) & mask;
-        while (rd32(es + std::size_t{s} * edge_size + 8) != 0) s = (s + 1) & mask;
-        wr32(es + std::size_t{s} * edge_size, e.parent);
-        wr32(es + std::size_t{s} * edge_size + 4, e.token);
-        wr32(es + std::size_t{s} * edge_size + 8, e.child);
+        std::uint32_t s = first_slot(edge_hash(e.parent, e.token), eslots);
+        while (rd32(es + std::size_t{s} * edge_size + e_child) != 0) s = next_slot(s, eslots);
+        std::byte* slot = es + std::size_t{s} * edge_size;
+        wr32(slot + e_parent, e.parent);
+        wr32(slot + e_token, e.token);
+        wr32(slot + e_child, e.child);
+        wr32(slot + e_info, info[e.child]);
+        wr32(slot + e_extra, extra[e.child]);
       }
   }
-  {
-    std::uint32_t r = 0;
-    for (std::uint32_t k = 0; k <= nodes; ++k) {
-      const std::uint32_t bit = k < nodes && branches[k] ? has_children : 0;
-      wr32(b + off[s_nodes] + 4 * std::size_t{k}, r | bit);
-      if (k < nodes)
-        for (std::uint32_t q = first[k]; q < first[k + 1]; ++q)
-          if (!dropped[refs[q]]) wr32(b + off[s_refs] + 4 * std::size_t{r++}, renumber[refs[q]]);
-    }
-  }
+  for (std::size_t q = 0; q < out_refs.size(); ++q) wr32(b + off[s_refs] + 4 * q, out_refs[q]);
   // Entries and the pool.
   {
     std::byte* pl = b + off[s_pool];
@@ -1128,18 +1338,15 @@ inline gazetteer gazetteer_builder::build() const {
     std::uint32_t xi = 0;
     auto put = [&](std::string_view s) {
       const std::uint32_t o = at;
-      std::memcpy(pl + at, s.data(), s.size());
+      if (!s.empty()) std::memcpy(pl + at, s.data(), s.size());
       at += static_cast<std::uint32_t>(s.size());
       return o;
     };
-    const std::string_view str(strings_);
     for (std::size_t i = 0; i < n; ++i) {
       if (dropped[i]) continue;
       const pending& p = entries_[i];
       std::byte* r = b + off[s_entries] + std::size_t{renumber[i]} * record_size;
-      const auto surface = str.substr(p.strings, p.surface_len);
-      const auto canonical = str.substr(p.strings + p.surface_len, p.canonical_len);
-      const auto id = str.substr(p.strings + p.surface_len + p.canonical_len, p.id_len);
+      const auto surface = surface_of(p), canonical = canonical_of(p), id = id_of(p);
       const std::uint32_t so = put(surface);
       wr32(r + r_surface, so);
       wr32(r + r_surface_len, p.surface_len);
