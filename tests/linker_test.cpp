@@ -51,7 +51,7 @@ struct linked {
 
 template <class F>
 linked link(std::string text, F&& mark_all) {
-  const byline::pipeline nlp;
+  const byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}, byline::sentence_splitter{}};
   linked r{nlp(std::move(text)), {}, {}, {}};
   marker m{r.doc, 0, {}};
   mark_all(m);
@@ -117,8 +117,8 @@ TEST_CASE("an acronym joins its expansion") {
   CHECK(r.canon[0] == "North Atlantic Treaty Organization");
 }
 
-TEST_CASE("a capital stands for its government only where it acts or speaks") {
-  auto r = link("Moscow is cold. Moscow firmly rejected the plan, and Washington had promoted it, "
+TEST_CASE("a capital stands for its government except where it is used as a place") {
+  auto r = link("It snowed in Moscow. Moscow firmly rejected the plan, and Washington had promoted it, "
                 "according to Kyiv. The Kremlin declined.",
                 [](marker& m) {
                   for (int i = 0; i < 2; ++i) {

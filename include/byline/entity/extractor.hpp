@@ -360,13 +360,16 @@ class entity_extractor {
       return nullptr;
     };
     std::uint32_t prev_end = 0;
+    const cand* prev = nullptr;
     for (auto& c : cs) {
       // Titles before a person: "President", "Vice President", "top Russian aide".
       if (c.label == entity_label::person) {
         while (c.end - c.first > 1 && x::is_title_proper(word(c.first))) ++c.first;
         std::uint32_t b = c.first;
         bool any = false;
-        while (b > prev_end && b > 0) {
+        // A nationality may stand inside the title ("top Russian aide"): it stays a mention too.
+        const std::uint32_t limit = prev && prev->label == entity_label::norp ? prev->first : prev_end;
+        while (b > limit && b > 0) {
           const auto wd = word(b - 1);
           if (x::is_title_word(wd)) any = true;
           else if (!x::is_title_modifier(wd)) break;
@@ -379,6 +382,7 @@ class entity_extractor {
         c.title_first = c.title_end = c.first;
       }
       prev_end = c.end;
+      prev = &c;
       if (!is_name(c.label) || (c.flags & mention_flag::user)) continue;
       // What the gazetteer knows of the same words (without a leading "the").
       std::uint32_t b = c.first;

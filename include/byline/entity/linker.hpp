@@ -81,7 +81,8 @@ inline bool literal_place_context(const document_base& doc, std::uint32_t first,
     const auto w = fold(doc.token_utf8(token_id{first - 1}));
     // "From Moscow's perspective": a possessive after it names the government whatever comes before.
     const bool possessive = end < doc.token_count() && is_possessive_clitic(fold(doc.token_utf8(token_id{end})));
-    if (!possessive && std::ranges::find(before, w) != std::end(before)) return true;
+    const bool according_to = w == "to" && first > 1 && fold(doc.token_utf8(token_id{first - 2})) == "according";
+    if (!possessive && !according_to && std::ranges::find(before, w) != std::end(before)) return true;
   }
   if (end < doc.token_count()) {
     const auto w = fold(doc.token_utf8(token_id{end}));
@@ -272,6 +273,15 @@ inline void link_entities(const document_base& doc, const std::vector<entity_can
     return k;
   };
 
+  // Exactly sized: a document's layers are kept as long as the document, slack and all.
+  mentions.first.reserve(cands.size());
+  mentions.end.reserve(cands.size());
+  mentions.label.reserve(cands.size());
+  mentions.cluster.reserve(cands.size());
+  mentions.title_first.reserve(cands.size());
+  mentions.title_end.reserve(cands.size());
+  mentions.stands_for.reserve(cands.size());
+  mentions.flags.reserve(cands.size());
   for (std::size_t m = 0; m < cands.size(); ++m) {
     const auto& c = cands[m];
     auto f = mention_flags(c.flags);
