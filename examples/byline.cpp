@@ -12,8 +12,7 @@
 // when it is damaged; only the text shows the replacement.
 #include <byline/byline.hpp>
 #include <byline/fmt.hpp>
-#include <byline/document/from_tokens.hpp>
-#include <byline/io/conll.hpp>
+#include <byline/entity/conll_tagging.hpp>
 #include <byline/io/json.hpp>
 
 #include <fmt/format.h>
@@ -671,22 +670,7 @@ int run_tag_conll(const options& opts) {
     message("byline: {}\n", e.what());
     return exit_input_error;
   }
-  static const byline::pipeline entities{byline::entity_extractor{}};
-  std::vector<std::string> predicted;
-  for (const auto& d : corpus.documents) {
-    std::vector<std::vector<std::string>> sentences;
-    for (const auto& s : d.sentences) sentences.push_back(s.tokens);
-    auto doc = byline::document_from_tokens(sentences);
-    entities.run(doc);
-    std::vector<std::string> tags(doc.base().token_count(), "O");
-    for (auto e : doc.entities()) {
-      const auto type = byline::to_conll(e.label());
-      if (type == byline::conll_type::none) continue;
-      for (auto t = e.first_token(); t < e.end_token(); ++t)
-        tags[t] = fmt::format("{}-{}", t == e.first_token() ? 'B' : 'I', byline::name(type));
-    }
-    predicted.insert(predicted.end(), tags.begin(), tags.end());
-  }
+  const auto predicted = byline::predict_conll_tags(corpus);
   std::ostringstream out;
   byline::io::write_conll(out, corpus, predicted);
   return write_stdout(out.str()) ? exit_ok : exit_output_error;

@@ -8,6 +8,9 @@
 //   --uner FILE    the same on Universal NER, which has PER, ORG and LOC only: the model's MISC
 //                  spans are read as O there (neither right nor wrong), since UNER leaves
 //                  nationalities, events and works unmarked rather than calling them something else
+//   --model-only   score the sequence model alone; by default the whole entity extractor runs over
+//                  the file's tokens, exactly as `byline tag-conll` does (so the figures agree with
+//                  conlleval.py on its output)
 //   --predictions F  also write the last file's predictions in CoNLL layout (for conlleval.py)
 //   --speed DIR    tokens per second of the model alone (ner_model::tag, one thread, one workspace)
 //                  over every *.txt in DIR, tokenized and split into sentences by byline first
@@ -15,6 +18,7 @@
 #include "ner_common.hpp"
 
 #include <byline/byline.hpp>
+#include <byline/entity/conll_tagging.hpp>
 #include <byline/entity/default_model.hpp>
 
 #include <algorithm>
@@ -30,10 +34,11 @@ using namespace byline;
 namespace {
 
 void evaluate(const ner_model& m, const std::string& path, const std::set<std::string>& ignore,
-              const std::string& pred_path) {
+              const std::string& pred_path, bool model_only) {
   const auto c = io::read_conll_file(path);
   const auto t0 = std::chrono::steady_clock::now();
-  const auto pred = tools::tag_corpus(m, c);
+  // The whole extractor over the file's tokens (what `byline tag-conll` prints), or the model alone.
+  const auto pred = model_only ? tools::tag_corpus(m, c) : byline::predict_conll_tags(c);
   const auto t1 = std::chrono::steady_clock::now();
   const auto s = tools::score_corpus(c, pred, ignore);
   tools::print_scores(std::cout, path + (ignore.empty() ? "" : " (MISC predictions read as O)") + ": " +
@@ -51,7 +56,7 @@ void speed(const ner_model& m, const std::string& dir, int repeat) {
   for (const auto& e : std::filesystem::directory_iterator(dir))
     if (e.path().extension() == ".txt") files.push_back(e.path());
   std::sort(files.begin(), files.end());
-  const byline::pipeline nlp;
+  const byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}, byline::sentence_splitter{}};
   struct doc_words {
     std::vector<std::string_view> words;
     std::vector<std::uint32_t> starts;
@@ -124,6 +129,7 @@ void speed(const ner_model& m, const std::string& dir, int repeat) {
 int main(int argc, char** argv) {
   std::vector<std::pair<std::string, bool>> files;  // path, is UNER
   std::string speed_dir, pred_path;
+  bool model_only = false;
   int repeat = 5;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -138,6 +144,7 @@ int main(int argc, char** argv) {
     else if (a == "--uner") files.emplace_back(next(), true);
     else if (a == "--speed") speed_dir = next();
     else if (a == "--predictions") pred_path = next();
+    else if (a == "--model-only") model_only = true;
     else if (a == "--repeat") repeat = std::max(1, std::stoi(next()));
     else {
       std::cerr << "unknown option " << a << '\n';
@@ -150,7 +157,7 @@ int main(int argc, char** argv) {
   std::printf("default model: %zu features, %zu bytes in memory, loaded in %.1f ms\n", m.feature_count(),
               m.memory_bytes(), 1e3 * std::chrono::duration<double>(t1 - t0).count());
   for (const auto& [path, uner] : files)
-    evaluate(m, path, uner ? std::set<std::string>{"MISC"} : std::set<std::string>{}, pred_path);
+    evaluate(m, path, uner ? std::set<std::string>{"MISC"} : std::set<std::string>{}, pred_path, model_only);
   if (!speed_dir.empty()) speed(m, speed_dir, repeat);
   return 0;
 }
