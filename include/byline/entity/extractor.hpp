@@ -56,6 +56,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace byline {
@@ -290,12 +291,12 @@ class entity_extractor {
     std::sort(found.begin(), found.end(), [](const cand& a, const cand& b) { return a.first < b.first; });
     // One word, one reading per document: a lone word the model labelled otherwise but that ends a
     // person's full name elsewhere in the text is that person ("Trump-Putin summit" in a headline).
-    std::vector<std::string_view> surnames;
+    std::unordered_set<std::string_view> surnames;
     for (const auto& c : found)
-      if (c.label == entity_label::person && c.end - c.first >= 2) surnames.push_back(words[c.end - 1]);
+      if (c.label == entity_label::person && c.end - c.first >= 2) surnames.insert(words[c.end - 1]);
     for (auto& c : found)
       if ((c.flags & mention_flag::model) && c.end - c.first == 1 && c.label != entity_label::person &&
-          is_name(c.label) && std::ranges::find(surnames, words[c.first]) != surnames.end())
+          is_name(c.label) && surnames.contains(words[c.first]))
         c.label = entity_label::person;
     annotate(doc, news, found);
     w.cands = std::move(found);
