@@ -11,8 +11,10 @@
 //   sentence_splitter    byline::sentence_splitter over tokens and paragraphs made beforehand (the
 //                        splitter alone)
 //   icu_sentences        ICU sentence BreakIterator (the peer of both)
-//   default_pipeline     tokenizer + paragraphs + sentences through the pipeline, one document per text
-//                        (borrowing the text; default_pipeline_owned: copying it, as nlp(text) does)
+//   default_pipeline     the news pipeline: tokenizer + paragraphs + sentences + entities, one document
+//                        per text (borrowing the text; default_pipeline_owned: copying it, as
+//                        nlp(text) does); items are tokens, so items_per_second is tokens/s
+//   without_entities     tokenizer + paragraphs + sentences (the pipeline before the entity extractor)
 // plus document memory per token, and the cost of a pipeline with no components on a short text.
 #include "bench_common.hpp"
 
@@ -136,6 +138,20 @@ void BM_default_pipeline(benchmark::State& state, int which) {
   byline::bench::report(state, c.utf8.size(), static_cast<std::int64_t>(n), "tokens");
 }
 
+void BM_without_entities(benchmark::State& state, int which) {
+  const corpus& c = pick(which);
+  if (!usable(state, c)) return;
+  const byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}, byline::sentence_splitter{}};
+  byline::workspace ws;
+  std::size_t n = 0;
+  for (auto _ : state) {
+    auto doc = nlp(byline::borrow(c.utf8), ws);
+    n = doc.tokens().size();
+    benchmark::DoNotOptimize(n);
+  }
+  byline::bench::report(state, c.utf8.size(), static_cast<std::int64_t>(n), "tokens");
+}
+
 // The same, the way most users will call it: the document copies the text and owns it.
 void BM_default_pipeline_owned(benchmark::State& state, int which) {
   const corpus& c = pick(which);
@@ -211,6 +227,7 @@ BENCHMARK_CAPTURE(BM_sentence_splitter, seed, 0)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_default_pipeline_owned, seed, 0)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_icu_sentences, seed, 0)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_default_pipeline, seed, 0)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_without_entities, seed, 0)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_document_memory, seed, 0)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_CAPTURE(BM_tokenizer, polnear, 1)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_icu_words, polnear, 1)->Unit(benchmark::kMillisecond);
@@ -218,6 +235,7 @@ BENCHMARK_CAPTURE(BM_sentence_splitter, polnear, 1)->Unit(benchmark::kMillisecon
 BENCHMARK_CAPTURE(BM_default_pipeline_owned, polnear, 1)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_icu_sentences, polnear, 1)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_default_pipeline, polnear, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_without_entities, polnear, 1)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_document_memory, polnear, 1)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_empty_pipeline);
 BENCHMARK(BM_empty_pipeline_thread_workspace);

@@ -12,6 +12,7 @@
 // when it is damaged; only the text shows the replacement.
 #include <byline/byline.hpp>
 #include <byline/fmt.hpp>
+#include <byline/entity/conll_tagging.hpp>
 #include <byline/io/json.hpp>
 
 #include <fmt/format.h>
@@ -32,6 +33,7 @@
 #include <mutex>
 #include <optional>
 #include <ranges>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -59,6 +61,7 @@ constexpr std::string_view usage_text =
     "       byline sentences [--uax29 [--all]] FILE|-\n"
     "       byline tokens FILE|-\n"
     "       byline analyze [--format json|jsonl|text] [--no-tokens] FILE...|-\n"
+    "       byline tag-conll FILE|-\n"
     "       byline --help | --version\n";
 
 constexpr std::string_view help_details =
@@ -89,6 +92,10 @@ constexpr std::string_view help_details =
     "             heading flags), sentences and tokens. Several files are analysed in\n"
     "             parallel and printed in the order given. A file that cannot be read is\n"
     "             reported and skipped; the others are still analysed (exit status 2).\n"
+    "  tag-conll  entities over the tokens of a CoNLL-2003 or IOB2 file (token first, gold\n"
+    "             tag last; -DOCSTART- or '# newdoc' separates documents, a file\n"
+    "             without either is one document): every line with a predicted IOB2\n"
+    "             tag appended, in CoNLL types (PER ORG LOC MISC), for conlleval\n"
     "\n"
     "Options:\n"
     "  --format F   analyze: json (default; one pretty object, or an array of them for\n"
@@ -107,7 +114,7 @@ constexpr std::string_view help_details =
     "\n"
     "Exit status: 0 success, 1 output error, 2 unreadable input, 64 bad usage.\n";
 
-enum class command { segment, words, sentences, tokens, analyze };
+enum class command { segment, words, sentences, tokens, analyze, tag_conll };
 enum class output_format { json, jsonl, text };
 
 struct options {
@@ -132,6 +139,7 @@ std::optional<command> command_named(std::string_view s) {
   if (s == "sentences") return command::sentences;
   if (s == "tokens") return command::tokens;
   if (s == "analyze" || s == "analyse") return command::analyze;
+  if (s == "tag-conll") return command::tag_conll;
   return std::nullopt;
 }
 
@@ -518,6 +526,7 @@ int run_single(const options& opts) {
       append_tokens(out, *text);
       break;
     case command::analyze:
+    case command::tag_conll:
       break;
   }
   return write_stdout(out) ? exit_ok : exit_output_error;
@@ -648,6 +657,25 @@ int run_analyze(const options& opts) {
   return std::ranges::find(failed, true) != failed.end() || analysis_failed ? exit_input_error : exit_ok;
 }
 
+// ----------------------------------------------------------------------------------------------
+// tag-conll: each document processed whole, over the file's own tokens.
+
+int run_tag_conll(const options& opts) {
+  const auto text = read_input(opts.paths.front());
+  if (!text) return exit_input_error;
+  byline::io::conll_corpus corpus;
+  try {
+    corpus = byline::io::read_conll(*text);
+  } catch (const std::exception& e) {
+    message("byline: {}\n", e.what());
+    return exit_input_error;
+  }
+  const auto predicted = byline::predict_conll_tags(corpus);
+  std::ostringstream out;
+  byline::io::write_conll(out, corpus, predicted);
+  return write_stdout(out.str()) ? exit_ok : exit_output_error;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -667,5 +695,6 @@ int main(int argc, char** argv) {
       break;
   }
   if (parsed.opts.cmd == command::analyze) return run_analyze(parsed.opts);
+  if (parsed.opts.cmd == command::tag_conll) return run_tag_conll(parsed.opts);
   return run_single(parsed.opts);
 }

@@ -57,7 +57,7 @@ const std::string story =
 }  // namespace
 
 TEST_CASE("entity views read mentions, titles, clusters and metonyms") {
-  const byline::pipeline nlp;
+  const byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}, byline::sentence_splitter{}};
   auto doc = nlp(story);
   annotate(doc);
   REQUIRE(byline::validate(doc).empty());
@@ -87,7 +87,7 @@ TEST_CASE("entity views read mentions, titles, clusters and metonyms") {
 }
 
 TEST_CASE("the mention a token is part of, in O(1)") {
-  const byline::pipeline nlp;
+  const byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}, byline::sentence_splitter{}};
   auto doc = nlp(story);
   annotate(doc);
   auto e = doc.entity_of(doc[token_index(doc, "Vladimir") + 1]);
@@ -98,7 +98,7 @@ TEST_CASE("the mention a token is part of, in O(1)") {
 }
 
 TEST_CASE("a document without entities has empty entity views") {
-  const byline::pipeline nlp;
+  const byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}, byline::sentence_splitter{}};
   auto doc = byline::pipeline{byline::tokenizer{}}(std::string("No names here."));
   CHECK(std::ranges::empty(doc.entities()));
   CHECK(std::ranges::empty(doc.entity_clusters()));
@@ -106,7 +106,7 @@ TEST_CASE("a document without entities has empty entity views") {
 }
 
 TEST_CASE("entity views survive moving the document into a vector") {
-  const byline::pipeline nlp;
+  const byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}, byline::sentence_splitter{}};
   std::vector<byline::document> docs;
   auto doc = nlp(story);
   annotate(doc);
@@ -118,7 +118,7 @@ TEST_CASE("entity views survive moving the document into a vector") {
 }
 
 TEST_CASE("entities and clusters are written as JSON") {
-  const byline::pipeline nlp;
+  const byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}, byline::sentence_splitter{}};
   auto doc = nlp(story);
   annotate(doc);
   const auto json = byline::io::to_json(doc, {.tokens = false, .compact = true});
@@ -128,7 +128,7 @@ TEST_CASE("entities and clusters are written as JSON") {
 }
 
 TEST_CASE("validate() reports broken entity layers") {
-  const byline::pipeline nlp;
+  const byline::pipeline nlp{byline::tokenizer{}, byline::paragraph_segmenter{}, byline::sentence_splitter{}};
   auto doc = nlp(story);
   annotate(doc);
   auto& m = doc.edit<byline::entity_mention_layer>();

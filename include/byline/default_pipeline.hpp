@@ -1,19 +1,22 @@
 // byline — the default English news pipeline.
 //
-//   const byline::news_pipeline nlp;                       // tokens, paragraphs, sentences
+//   const byline::news_pipeline nlp;                       // tokens, paragraphs, sentences, entities
 //   const byline::pipeline nlp2;                           // the same: deduced from no arguments
 //   auto mine = byline::news_pipeline{}.then(my_component{});   // extended in one line
 //
-// Later layers (entities, quotes, stances) join this list as their components arrive.
+// Later layers (quotes, stances) join this list as their components arrive. The entity extractor
+// brings its model weights and resources (byline/entity/data/), the heavy part of this header: a
+// program that wants only tokens includes byline/tokenize/tokenizer.hpp.
 #pragma once
 
 #include <byline/document/paragraphs.hpp>
+#include <byline/entity/extractor.hpp>
 #include <byline/pipeline.hpp>
 #include <byline/tokenize/sentences.hpp>
 #include <byline/tokenize/tokenizer.hpp>
 
 namespace byline {
 
-using news_pipeline = pipeline<tokenizer, paragraph_segmenter, sentence_splitter>;
+using news_pipeline = pipeline<tokenizer, paragraph_segmenter, sentence_splitter, entity_extractor>;
 
 }  // namespace byline

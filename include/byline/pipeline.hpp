@@ -458,7 +458,8 @@ pipeline(C, Cs...) -> pipeline<C, Cs...>;
 class tokenizer;
 struct paragraph_segmenter;
 struct sentence_splitter;
-pipeline() -> pipeline<tokenizer, paragraph_segmenter, sentence_splitter>;
+class entity_extractor;
+pipeline() -> pipeline<tokenizer, paragraph_segmenter, sentence_splitter, entity_extractor>;
 
 // ----------------------------------------------------------------------------------------------
 // pipe(): a small pool of threads and an ordered window of results.

@@ -37,6 +37,8 @@ def loads(text):
 
 
 TOKEN_KEYS = ["start", "end", "text", "kind", "rule", "norm", "space_after", "flags"]
+ONTONOTES = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
+             "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 SENTENCE_KEYS = ["start", "end", "first_token", "end_token", "text"]
 PARAGRAPH_KEYS = ["start", "end", "first_token", "end_token", "script", "boilerplate", "heading", "text"]
 FLAGS = {"has_alpha", "has_digit", "all_upper", "all_lower", "title", "ascii", "open_quote", "close_quote",
@@ -54,7 +56,7 @@ def check_doc(doc, with_tokens=True):
         return
     keys = list(doc.keys())
     want = ["file", "length", "unit", "invalid_sequences"] + (["tokens"] if with_tokens else []) + \
-        ["paragraphs", "sentences"]  # the order the layers were made in
+        ["paragraphs", "sentences", "entity_clusters", "entities"]  # the order the layers were made in
     if keys != want:
         fail(f"{where} top-level keys {keys}, expected {want}")
         return
@@ -125,6 +127,20 @@ def check_doc(doc, with_tokens=True):
             if p["first_token"] != prev:
                 fail(f"{where} paragraph {i} starts at token {p['first_token']}, expected {prev}")
             prev = p["end_token"]
+    # Entities: in order, disjoint, their text the bytes they cover, labels OntoNotes', each in a
+    # cluster that lists it.
+    clusters = doc["entity_clusters"]
+    prev_end = 0
+    for i, e in enumerate(doc["entities"]):
+        if e["start"] < prev_end or e["end"] <= e["start"] or e["end"] > len(data):
+            fail(f"{where} entity {i} at [{e['start']}, {e['end']}) overlaps or is out of range")
+        prev_end = e["end"]
+        if e["text"] != piece(e["start"], e["end"]):
+            fail(f"{where} entity {i} text {e['text']!r} is not its bytes")
+        if e["label"] not in ONTONOTES:
+            fail(f"{where} entity {i} label {e['label']!r}")
+        if not (0 <= e["entity"] < len(clusters)) or i not in clusters[e["entity"]]["mentions"]:
+            fail(f"{where} entity {i} is not a mention of its cluster {e['entity']}")
 
 
 def sample_expectations(doc):

@@ -1,0 +1,141 @@
+// byline — what the entity extractor tells the sequence model besides the words: gazetteer
+// membership and name lists, as the model's extra features. The trainer (tools/train_ner) and the
+// extractor both call this, so a model trained with these features sees the same ones at run time.
+//
+// Per token: for every gazetteer match over it, "g:<kind>:<B|I|L|U>" (kind: country, city, region,
+// norp, org, seat, fac, ...); whether the word is a census first name or a frequent surname (by
+// frequency band); whether it is a title or honorific ("President", "Mr."), a role word ("aide"),
+// an organisation word ("Ministry", "Inc."), a month or weekday; and whether the token before it is
+// a title and the token after it an organisation suffix.
+#pragma once
+
+#include <byline/entity/data/calendar.hpp>
+#include <byline/entity/data/first_names.hpp>
+#include <byline/entity/data/org_words.hpp>
+#include <byline/entity/data/surnames.hpp>
+#include <byline/entity/data/titles.hpp>
+#include <byline/entity/model.hpp>
+#include <byline/entity/news_gazetteer.hpp>
+#include <byline/entity/resources.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace byline {
+
+// The extra feature ids of a run of words, in the layout ner_model::extra_features takes.
+struct entity_feature_buffer {
+  std::vector<std::uint64_t> ids;
+  std::vector<std::uint32_t> offsets;
+  ner_model::extra_features view() const { return {ids, offsets}; }
+};
+
+namespace detail::feat {
+
+enum word_bits : std::uint16_t {
+  first_name = 1 << 0,
+  surname_common = 1 << 1,  // among the 5,000 commonest
+  surname = 1 << 2,
+  title = 1 << 3,
+  role = 1 << 4,
+  org_head = 1 << 5,
+  org_suffix = 1 << 6,
+  calendar = 1 << 7,
+};
+
+inline std::uint16_t word_class(std::string_view w) {
+  std::uint16_t b = 0;
+  if (w.empty()) return b;
+  const bool upper_initial = w[0] >= 'A' && w[0] <= 'Z';
+  if (upper_initial) {
+    if (!resources::lookup_folded(resources::first_names(), w).empty()) b |= first_name;
+    for (const auto& s : resources::lookup_folded(resources::surnames(), w)) b |= s.rank <= 5000 ? surname_common : surname;
+  }
+  for (const auto& t : resources::lookup(resources::titles(), w)) {
+    if (t.kind == resources::term_kind::title || t.kind == resources::term_kind::honorific) b |= title;
+    if (t.kind == resources::term_kind::role) b |= role;
+  }
+  for (const auto& t : resources::lookup(resources::org_words(), w))
+    b |= t.kind == resources::term_kind::org_suffix ? org_suffix : org_head;
+  if (!resources::lookup(resources::calendar(), w).empty()) b |= calendar;
+  return b;
+}
+
+inline constexpr std::string_view word_bit_names[] = {"fn", "sn5k", "sn", "title", "role", "orghead", "orgsuffix", "cal"};
+
+}  // namespace detail::feat
+
+namespace detail::feat {
+// Feature ids, hashed at compile time.
+inline constexpr std::size_t kinds = 9;
+inline constexpr auto gazetteer_ids = [] {
+  constexpr std::string_view k[kinds] = {"other", "country", "city", "region", "norp", "org", "seat", "fac", "person"};
+  constexpr std::string_view pos[4] = {"B", "I", "L", "U"};
+  std::array<std::array<std::uint64_t, 4>, kinds> ids{};
+  for (std::size_t i = 0; i < kinds; ++i)
+    for (std::size_t p = 0; p < 4; ++p) {
+      char buf[32]{};
+      std::size_t n = 0;
+      for (char c : std::string_view("g:")) buf[n++] = c;
+      for (char c : k[i]) buf[n++] = c;
+      buf[n++] = ':';
+      buf[n++] = pos[p][0];
+      ids[i][p] = ner_model::extra_feature_id(std::string_view(buf, n));
+    }
+  return ids;
+}();
+inline constexpr auto word_ids = [] {
+  std::array<std::uint64_t, std::size(word_bit_names)> ids{};
+  for (std::size_t b = 0; b < ids.size(); ++b) {
+    char buf[32]{};
+    std::size_t n = 0;
+    buf[n++] = 'w';
+    buf[n++] = ':';
+    for (char c : word_bit_names[b]) buf[n++] = c;
+    ids[b] = ner_model::extra_feature_id(std::string_view(buf, n));
+  }
+  return ids;
+}();
+inline constexpr std::uint64_t prev_title_id = ner_model::extra_feature_id("prev:title");
+inline constexpr std::uint64_t next_orgsuffix_id = ner_model::extra_feature_id("next:orgsuffix");
+}  // namespace detail::feat
+
+// Fills `out` with the extra features of `words` (a whole document's tokens, as UTF-8).
+inline void entity_features(std::span<const std::string_view> words, const gazetteer_view& g,
+                            entity_feature_buffer& out) {
+  namespace f = detail::feat;
+  const std::size_t n = words.size();
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> pairs;  // (token, feature id)
+  g.for_each_match(words, [&](const gazetteer_match& m) {
+    const auto kind = static_cast<std::size_t>(kind_of(g.entry(m.entry)));
+    for (auto t = m.first; t < m.end; ++t) {
+      const std::size_t pos = m.end - m.first == 1 ? 3 : t == m.first ? 0 : t + 1 == m.end ? 2 : 1;
+      pairs.emplace_back(t, f::gazetteer_ids[kind][pos]);
+    }
+  });
+  std::vector<std::uint16_t> cls(n);
+  for (std::size_t i = 0; i < n; ++i) cls[i] = f::word_class(words[i]);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    for (std::size_t b = 0; b < f::word_ids.size(); ++b)
+      if (cls[i] & (1u << b)) pairs.emplace_back(i, f::word_ids[b]);
+    if (i > 0 && (cls[i - 1] & f::title)) pairs.emplace_back(i, f::prev_title_id);
+    if (i + 1 < n && (cls[i + 1] & f::org_suffix)) pairs.emplace_back(i, f::next_orgsuffix_id);
+  }
+  // By token; an id twice on one token (a name in two entries of one kind) counts once.
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  out.ids.clear();
+  out.offsets.assign(n + 1, 0);
+  for (const auto& [t, id] : pairs) {
+    out.ids.push_back(id);
+    ++out.offsets[t + 1];
+  }
+  for (std::size_t i = 0; i < n; ++i) out.offsets[i + 1] += out.offsets[i];
+}
+
+}  // namespace byline
