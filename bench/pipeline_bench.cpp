@@ -15,6 +15,8 @@
 //                        per text (borrowing the text; default_pipeline_owned: copying it, as
 //                        nlp(text) does); items are tokens, so items_per_second is tokens/s
 //   without_entities     tokenizer + paragraphs + sentences (the pipeline before the entity extractor)
+//   default_pipeline_articles  the news pipeline over the PolNeAR articles one document each, one
+//                        thread, one workspace (a stream of articles; items are tokens)
 // plus document memory per token, and the cost of a pipeline with no components on a short text.
 #include "bench_common.hpp"
 
@@ -201,6 +203,31 @@ void BM_empty_pipeline_thread_workspace(benchmark::State& state) {
   }
 }
 
+// The news pipeline over the 840 PolNeAR articles one at a time, one document each, on one thread
+// with one workspace: how a service reads a stream of articles (the model's per-word cache warms
+// over the stream; each article's document features are its own).
+void BM_default_pipeline_articles(benchmark::State& state) {
+  static const auto articles = byline::bench::polnear_articles();
+  if (articles.empty()) {
+    state.SkipWithError("PolNeAR articles not available");
+    return;
+  }
+  const byline::pipeline nlp;
+  byline::workspace ws;
+  std::size_t bytes = 0;
+  for (auto& a : articles) bytes += a.size();
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    tokens = 0;
+    for (auto& a : articles) {
+      const auto doc = nlp(byline::borrow(a), ws);
+      tokens += doc.tokens().size();
+    }
+    benchmark::DoNotOptimize(tokens);
+  }
+  byline::bench::report(state, bytes, static_cast<std::int64_t>(tokens), "tokens");
+}
+
 // pipe() over the 840 PolNeAR articles, one document each, on all cores.
 void BM_pipe_articles(benchmark::State& state) {
   static const auto articles = byline::bench::polnear_articles();
@@ -237,6 +264,7 @@ BENCHMARK_CAPTURE(BM_icu_sentences, polnear, 1)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_default_pipeline, polnear, 1)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_without_entities, polnear, 1)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_document_memory, polnear, 1)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_default_pipeline_articles)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_empty_pipeline);
 BENCHMARK(BM_empty_pipeline_thread_workspace);
 BENCHMARK(BM_pipe_articles)->Unit(benchmark::kMillisecond)->UseRealTime();

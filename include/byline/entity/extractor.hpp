@@ -139,12 +139,36 @@ inline org_word org_word_kind(std::string_view w) {
   return org_word::none;
 }
 
+// What the rules ask of a word, worked out once per word type (the answers are binary searches in
+// the word lists, which were a quarter of the extractor's time when asked per token).
+struct word_facts {
+  std::uint16_t cls = 0;  // detail::feat::word_class
+  bool title_word = false, title_proper = false, title_modifier = false;
+  org_word org = org_word::none;
+};
+
+inline word_facts facts_of(std::string_view w) {
+  return {feat::word_class(w), is_title_word(w), is_title_proper(w), is_title_modifier(w), org_word_kind(w)};
+}
+
+// word_facts by the model's word type ids (ner_workspace::word_types()), so that a word's facts are
+// found by the same lookup that finds its weights.
+struct facts_by_type {
+  std::uint64_t generation = static_cast<std::uint64_t>(-1);
+  std::vector<word_facts> facts;
+  std::vector<std::uint8_t> known;
+};
+
 struct workspace_data {
   std::vector<std::string_view> words;
+  std::vector<word_facts> facts;       // per token
+  std::vector<std::uint16_t> classes;  // per token: facts[i].cls, as entity_features takes them
+  std::vector<gazetteer_match> matches;  // the news gazetteer's, every one, by first token
   std::vector<std::uint32_t> sentence_starts;
   std::vector<ner_tag> tags;
   entity_feature_buffer features;
   ner_workspace model_ws;
+  facts_by_type type_facts;
   std::vector<std::uint8_t> taken;
   std::vector<detail::entity_candidate> cands;
 };
@@ -191,13 +215,38 @@ class entity_extractor {
   void find(const document_base& doc, detail::extract::workspace_data& w) const {
     namespace x = detail::extract;
     const auto n = static_cast<std::uint32_t>(doc.token_count());
-    w.cands.clear();
     w.words.resize(n);
     for (std::uint32_t i = 0; i < n; ++i) w.words[i] = doc.token_utf8(token_id{i});
     w.taken.assign(n, 0);
     const auto& words = w.words;
+    w.facts.resize(n);
+    w.classes.resize(n);
+    if (opts_.model && n > 0) {
+      model_->index(words, w.model_ws);
+      auto& tf = w.type_facts;
+      if (tf.generation != w.model_ws.generation()) {
+        tf.facts.clear();
+        tf.known.clear();
+        tf.generation = w.model_ws.generation();
+      }
+      tf.facts.resize(w.model_ws.cached_types());
+      tf.known.resize(w.model_ws.cached_types(), 0);
+      const auto types = w.model_ws.word_types();
+      for (std::uint32_t i = 0; i < n; ++i) {
+        const auto t = types[i];
+        if (!tf.known[t]) tf.facts[t] = x::facts_of(words[i]), tf.known[t] = 1;
+        w.facts[i] = tf.facts[t];
+      }
+    } else {
+      for (std::uint32_t i = 0; i < n; ++i) w.facts[i] = x::facts_of(words[i]);
+    }
+    for (std::uint32_t i = 0; i < n; ++i) w.classes[i] = w.facts[i].cls;
     const gazetteer_view& news = news_gazetteer();
-    std::vector<cand> found;
+    // One pass of the news gazetteer serves the model's features, step 4 and annotate().
+    w.matches.clear();
+    news.for_each_match(std::span<const std::string_view>(words), [&](const gazetteer_match& m) { w.matches.push_back(m); });
+    auto& found = w.cands;
+    found.clear();
 
     auto free = [&](std::uint32_t b, std::uint32_t e) {
       for (auto t = b; t < e; ++t)
@@ -226,8 +275,13 @@ class entity_extractor {
       for (const auto& s : doc.sentence_records().items) w.sentence_starts.push_back(s.first_token);
       if (!w.sentence_starts.empty() && w.sentence_starts.front() == 0) w.sentence_starts.erase(w.sentence_starts.begin());
       w.tags.assign(n, ner_tag{});
-      entity_features(words, news, w.features);
-      model_->tag(words, w.sentence_starts, w.features.view(), w.tags, w.model_ws);
+      // Only a model trained with the extra features reads them.
+      ner_model::extra_features extra{};
+      if (model_->features() & ner_feature::extra) {
+        entity_features(words, news, w.matches, w.classes, w.features);
+        extra = w.features.view();
+      }
+      model_->tag_indexed(words, w.sentence_starts, extra, w.tags, w.model_ws);
       for (const auto& s : ner_spans(w.tags)) {
         if (!free(s.begin, s.end)) continue;
         cand c{.first = s.begin, .end = s.end, .flags = mention_flag::model};
@@ -238,7 +292,7 @@ class entity_extractor {
           case conll_type::loc: c.label = x::is_natural_feature_word(sw.back()) ? entity_label::loc : entity_label::gpe; break;
           default: c.label = x::misc_label(sw, s.begin > 0 && words[s.begin - 1] == "in"); break;
         }
-        if (c.label == entity_label::org && opts_.rules) widen_org(doc, c);
+        if (c.label == entity_label::org && opts_.rules) widen_org(doc, w, c);
         // "Donetsk Oblast", "Sichuan Province": the division word belongs to the name.
         if ((c.label == entity_label::gpe || c.label == entity_label::loc) && c.end < n &&
             x::in_list(words[c.end], {"Oblast", "Province", "Region", "Governorate", "Krai", "Prefecture", "County",
@@ -252,23 +306,23 @@ class entity_extractor {
     // 3. Rules: title + capitalised words; organisation patterns.
     if (opts_.rules) {
       for (std::uint32_t i = 0; i + 1 < n; ++i) {
-        if (w.taken[i + 1] || !x::is_title_proper(words[i]) || !x::is_cap(words[i])) continue;
+        if (w.taken[i + 1] || !w.facts[i].title_proper || !x::is_cap(words[i])) continue;
         std::uint32_t e = i + 1;
         while (e < n && e < i + 4 && !w.taken[e] && x::is_cap(words[e]) && has_alpha(doc, e) &&
-               !x::is_title_word(words[e]))
+               !w.facts[e].title_word)
           ++e;
         if (e > i + 1) take(cand{.first = i + 1, .end = e, .label = entity_label::person, .flags = mention_flag::rule});
       }
       for (std::uint32_t i = 0; i < n; ++i) {
         if (w.taken[i] || !x::is_cap(words[i])) continue;
         cand c{.first = i, .end = i + 1, .label = entity_label::org, .flags = mention_flag::rule};
-        if (widen_org(doc, c) && free(c.first, c.end)) take(c);
+        if (widen_org(doc, w, c) && free(c.first, c.end)) take(c);
       }
     }
 
     // 4. The news gazetteer where nothing else was found.
     if (opts_.news_gazetteer)
-      for (const auto& m : longest_leftmost(news.match(doc))) {
+      for (const auto& m : longest_leftmost(w.matches)) {
         if (!free(m.first, m.end)) continue;
         const auto e = news.entry(m.entry);
         if (resources::has(e.flags(), resources::flag::ambiguous)) continue;
@@ -298,8 +352,7 @@ class entity_extractor {
       if ((c.flags & mention_flag::model) && c.end - c.first == 1 && c.label != entity_label::person &&
           is_name(c.label) && surnames.contains(words[c.first]))
         c.label = entity_label::person;
-    annotate(doc, news, found);
-    w.cands = std::move(found);
+    annotate(news, w, found);
   }
 
   static bool has_alpha(const document_base& doc, std::uint32_t t) {
@@ -308,13 +361,13 @@ class entity_extractor {
 
   // Widens c to an organisation pattern around it: "Ministry of Defence", "Labour Party",
   // "Acme Inc.". Returns whether a pattern was found.
-  static bool widen_org(const document_base& doc, cand& c) {
+  static bool widen_org(const document_base& doc, const detail::extract::workspace_data& w, cand& c) {
     namespace x = detail::extract;
-    const auto n = static_cast<std::uint32_t>(doc.token_count());
-    auto word = [&](std::uint32_t t) { return doc.token_utf8(token_id{t}); };
+    const auto n = static_cast<std::uint32_t>(w.words.size());
+    auto word = [&](std::uint32_t t) { return w.words[t]; };
     bool found = false;
     // "Ministry of X [and Y]"
-    if (x::org_word_kind(word(c.first)) == x::org_word::head_of && c.end < n && word(c.end) == "of" &&
+    if (w.facts[c.first].org == x::org_word::head_of && c.end < n && word(c.end) == "of" &&
         c.end + 1 < n && x::is_cap(word(c.end + 1))) {
       std::uint32_t e = c.end + 1;
       while (e < n && x::is_cap(word(e)) && has_alpha(doc, e)) ++e;
@@ -326,7 +379,7 @@ class entity_extractor {
     }
     // "X Party", "X Inc."
     if (c.end < n) {
-      const auto k = x::org_word_kind(word(c.end));
+      const auto k = w.facts[c.end].org;
       if ((k == x::org_word::suffix || k == x::org_word::head_after) && x::is_cap(word(c.first))) {
         c.end += 1;
         found = true;
@@ -336,11 +389,11 @@ class entity_extractor {
   }
 
   // Titles, canonical names, ids and metonym information.
-  static void annotate(const document_base& doc, const gazetteer_view& news, std::vector<cand>& cs) {
+  static void annotate(const gazetteer_view& news, const detail::extract::workspace_data& w, std::vector<cand>& cs) {
     namespace x = detail::extract;
-    auto word = [&](std::uint32_t t) { return doc.token_utf8(token_id{t}); };
+    auto word = [&](std::uint32_t t) { return w.words[t]; };
     // Gazetteer matches by first token, for the exact-span lookups below.
-    const auto matches = news.match(doc);
+    const auto& matches = w.matches;
     auto exact = [&](std::uint32_t b, std::uint32_t e, entity_label l) -> const gazetteer_match* {
       const gazetteer_match* best = nullptr;
       auto it = std::lower_bound(matches.begin(), matches.end(), b,
@@ -365,18 +418,18 @@ class entity_extractor {
     for (auto& c : cs) {
       // Titles before a person: "President", "Vice President", "top Russian aide".
       if (c.label == entity_label::person) {
-        while (c.end - c.first > 1 && x::is_title_proper(word(c.first))) ++c.first;
+        while (c.end - c.first > 1 && w.facts[c.first].title_proper) ++c.first;
         std::uint32_t b = c.first;
         bool any = false;
         // A nationality may stand inside the title ("top Russian aide"): it stays a mention too.
         const std::uint32_t limit = prev && prev->label == entity_label::norp ? prev->first : prev_end;
         while (b > limit && b > 0) {
-          const auto wd = word(b - 1);
-          if (x::is_title_word(wd)) any = true;
-          else if (!x::is_title_modifier(wd)) break;
+          const auto& fb = w.facts[b - 1];
+          if (fb.title_word) any = true;
+          else if (!fb.title_modifier) break;
           --b;
         }
-        while (b < c.first && !x::is_title_word(word(b)) && !x::is_cap(word(b)) && x::in_list(word(b), {"of", "-"})) ++b;
+        while (b < c.first && !w.facts[b].title_word && !x::is_cap(word(b)) && x::in_list(word(b), {"of", "-"})) ++b;
         if (any) c.title_first = b, c.title_end = c.first;
         else c.title_first = c.title_end = c.first;
       } else {
@@ -401,7 +454,7 @@ class entity_extractor {
         const bool place_for_person = c.label == entity_label::person && c.end - c.first == 1 &&
                                       (kind == gazetteer_kind::country || kind == gazetteer_kind::city) &&
                                       !resources::has(e.flags(), resources::flag::ambiguous) &&
-                                      !(detail::feat::word_class(word(c.first)) &
+                                      !(w.facts[c.first].cls &
                                         (detail::feat::first_name | detail::feat::surname_common));
         if (kind == gazetteer_kind::seat || place_for_person)
           c.label = e.label();

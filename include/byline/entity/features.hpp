@@ -24,6 +24,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace byline {
@@ -32,6 +33,7 @@ namespace byline {
 struct entity_feature_buffer {
   std::vector<std::uint64_t> ids;
   std::vector<std::uint32_t> offsets;
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> scratch;  // reused between documents
   ner_model::extra_features view() const { return {ids, offsets}; }
 };
 
@@ -105,21 +107,24 @@ inline constexpr std::uint64_t prev_title_id = ner_model::extra_feature_id("prev
 inline constexpr std::uint64_t next_orgsuffix_id = ner_model::extra_feature_id("next:orgsuffix");
 }  // namespace detail::feat
 
-// Fills `out` with the extra features of `words` (a whole document's tokens, as UTF-8).
+// Fills `out` with the extra features of `words` given what is already known of them: every
+// gazetteer match over the words (as gazetteer_view::for_each_match gives them) and each word's
+// detail::feat::word_class. The extractor computes both once per document (and the classes once per
+// word type) and shares them with its other steps.
 inline void entity_features(std::span<const std::string_view> words, const gazetteer_view& g,
+                            std::span<const gazetteer_match> matches, std::span<const std::uint16_t> cls,
                             entity_feature_buffer& out) {
   namespace f = detail::feat;
   const std::size_t n = words.size();
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> pairs;  // (token, feature id)
-  g.for_each_match(words, [&](const gazetteer_match& m) {
+  auto& pairs = out.scratch;  // (token, feature id)
+  pairs.clear();
+  for (const auto& m : matches) {
     const auto kind = static_cast<std::size_t>(kind_of(g.entry(m.entry)));
     for (auto t = m.first; t < m.end; ++t) {
       const std::size_t pos = m.end - m.first == 1 ? 3 : t == m.first ? 0 : t + 1 == m.end ? 2 : 1;
       pairs.emplace_back(t, f::gazetteer_ids[kind][pos]);
     }
-  });
-  std::vector<std::uint16_t> cls(n);
-  for (std::size_t i = 0; i < n; ++i) cls[i] = f::word_class(words[i]);
+  }
   for (std::uint32_t i = 0; i < n; ++i) {
     for (std::size_t b = 0; b < f::word_ids.size(); ++b)
       if (cls[i] & (1u << b)) pairs.emplace_back(i, f::word_ids[b]);
@@ -136,6 +141,16 @@ inline void entity_features(std::span<const std::string_view> words, const gazet
     ++out.offsets[t + 1];
   }
   for (std::size_t i = 0; i < n; ++i) out.offsets[i + 1] += out.offsets[i];
+}
+
+// Fills `out` with the extra features of `words` (a whole document's tokens, as UTF-8).
+inline void entity_features(std::span<const std::string_view> words, const gazetteer_view& g,
+                            entity_feature_buffer& out) {
+  std::vector<gazetteer_match> matches;
+  g.for_each_match(words, [&](const gazetteer_match& m) { matches.push_back(m); });
+  std::vector<std::uint16_t> cls(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) cls[i] = detail::feat::word_class(words[i]);
+  entity_features(words, g, matches, cls, out);
 }
 
 }  // namespace byline

@@ -675,9 +675,14 @@ class ner_workspace {
   ner_workspace(ner_workspace&&) = default;
   ner_workspace& operator=(ner_workspace&&) = default;
 
-  // How many word types may be cached before the cache is emptied (each costs about 260 bytes).
+  // How many word types may be kept between documents (each costs about 260 bytes): past this the
+  // cache is emptied before the next document.
   std::size_t max_cached_types = 1u << 16;
   std::size_t cached_types() const noexcept { return entries_.size(); }
+  // After ner_model::index(): each word's type id, below cached_types(). Ids stay the same words'
+  // until the cache is emptied, which changes generation().
+  std::span<const std::uint32_t> word_types() const noexcept { return tok_entry_; }
+  std::uint64_t generation() const noexcept { return generation_; }
 
  private:
   friend class ner_model;
@@ -708,6 +713,8 @@ class ner_workspace {
   std::string lower_keys_;
   std::vector<history> hist_;  // per lower-case form
   std::uint32_t doc_stamp_ = 0;
+  std::uint64_t generation_ = 0;
+  std::size_t indexed_ = static_cast<std::size_t>(-1);  // words index() saw last
   // Per document.
   std::vector<std::uint32_t> tok_entry_;
   std::vector<std::uint64_t> hashes_;
@@ -720,6 +727,7 @@ class ner_workspace {
   std::vector<std::uint64_t> ids_;
 
   void clear_types() {
+    ++generation_;
     entries_.clear();
     entry_key_.clear();
     entry_cap_.clear();
@@ -770,7 +778,18 @@ class ner_model {
   // Throws std::invalid_argument when `out` or the extra features' offsets have the wrong size or
   // the sentence starts are not increasing and within the document.
   void tag(std::span<const std::string_view> words, std::span<const std::uint32_t> sentence_starts,
-           extra_features extra, std::span<ner_tag> out, ner_workspace& ws) const;
+           extra_features extra, std::span<ner_tag> out, ner_workspace& ws) const {
+    index(words, ws);
+    tag_indexed(words, sentence_starts, extra, out, ws);
+  }
+
+  // tag() in two steps, for callers that want each word's type before tagging (the extractor
+  // keeps its own facts per word type by these ids instead of hashing every word again):
+  // index() looks each word up in the workspace's per-type cache, adding the new ones, after which
+  // ws.word_types() gives each word's type id; tag_indexed() must then get the same words.
+  void index(std::span<const std::string_view> words, ner_workspace& ws) const;
+  void tag_indexed(std::span<const std::string_view> words, std::span<const std::uint32_t> sentence_starts,
+                   extra_features extra, std::span<ner_tag> out, ner_workspace& ws) const;
 
   // Convenience: a thread_local workspace, no extra features.
   std::vector<ner_tag> tag(std::span<const std::string_view> words,
@@ -970,11 +989,21 @@ class ner_model {
     for (std::size_t i = len - 1; i > 0; --i) {
       const float* delta = em + (i - 1) * n::pad;
       const unsigned c = cap_at(i);
+      // Only B-X and I-X come before I-X and L-X; only O, L and U before the others (the others'
+      // transitions are -inf). In increasing order, as a scan of all tags would break ties.
       std::size_t arg = 0;
       float v = ninf;
-      for (std::size_t p = 0; p < n::tags; ++p) {
-        const float x = delta[p] + trans_[c][p][best];
-        if (x > v) v = x, arg = p;
+      if (best != 0 && (best - 1) % 4 != 0 && (best - 1) % 4 != 3) {
+        const std::size_t B = best - (best - 1) % 4;
+        for (const std::size_t p : {B, B + 1}) {
+          const float x = delta[p] + trans_[c][p][best];
+          if (x > v) v = x, arg = p;
+        }
+      } else {
+        for (const std::size_t p : closed) {
+          const float x = delta[p] + trans_[c][p][best];
+          if (x > v) v = x, arg = p;
+        }
       }
       best = arg;
       out[i - 1] = ner_tag(static_cast<std::uint8_t>(best));
@@ -1068,10 +1097,37 @@ inline std::uint32_t ner_model::entry_of(std::string_view word, std::uint64_t h,
   return id;
 }
 
-inline void ner_model::tag(std::span<const std::string_view> words, std::span<const std::uint32_t> sentence_starts,
-                           extra_features extra, std::span<ner_tag> out, ner_workspace& ws) const {
+inline void ner_model::index(std::span<const std::string_view> words, ner_workspace& ws) const {
   namespace n = detail::ner;
   const std::size_t nw = words.size();
+  if (ws.model_serial_ != serial_) {
+    ws.clear_types();
+    ws.model_serial_ = serial_;
+  }
+  // Emptied between documents once over its bound (a document's own new types may take it past
+  // the bound: they are at most its tokens). Clearing before a document that merely *might* go
+  // past it threw away every cached type before each long document.
+  if (ws.entries_.size() > ws.max_cached_types) ws.clear_types();
+  auto& te = ws.tok_entry_;
+  te.resize(nw);
+  auto& hs = ws.hashes_;
+  hs.resize(nw);
+  for (std::size_t i = 0; i < nw; ++i) hs[i] = n::cache_hash(words[i]);
+  constexpr std::size_t ahead = 8;
+  for (std::size_t i = 0; i < nw; ++i) {
+    if (i + ahead < nw && !ws.slots_.empty()) n::prefetch(&ws.slots_[hs[i + ahead] & (ws.slots_.size() - 1)]);
+    te[i] = entry_of(words[i], hs[i], ws);
+  }
+  ws.indexed_ = nw;
+}
+
+inline void ner_model::tag_indexed(std::span<const std::string_view> words,
+                                   std::span<const std::uint32_t> sentence_starts, extra_features extra,
+                                   std::span<ner_tag> out, ner_workspace& ws) const {
+  namespace n = detail::ner;
+  const std::size_t nw = words.size();
+  if (ws.model_serial_ != serial_ || ws.indexed_ != nw)
+    throw std::invalid_argument("ner_model::tag_indexed: index() these words with this model first");
   if (out.size() != nw) throw std::invalid_argument("ner_model::tag: out must have one tag per word");
   const bool use_extra = !extra.offsets.empty() && (features_ & ner_feature::extra);
   if (!extra.offsets.empty()) {
@@ -1085,26 +1141,13 @@ inline void ner_model::tag(std::span<const std::string_view> words, std::span<co
       throw std::invalid_argument("ner_model::tag: sentence starts must increase within the document");
   if (nw == 0) return;
 
-  if (ws.model_serial_ != serial_) {
-    ws.clear_types();
-    ws.model_serial_ = serial_;
-  }
-  if (ws.entries_.size() + nw > ws.max_cached_types && !ws.entries_.empty()) ws.clear_types();
   // A new document: histories of earlier documents no longer count.
   if (++ws.doc_stamp_ == 0) {
     for (auto& h : ws.hist_) h.stamp = 0;
     ws.doc_stamp_ = 1;
   }
-  auto& te = ws.tok_entry_;
-  te.resize(nw);
-  auto& hs = ws.hashes_;
-  hs.resize(nw);
-  for (std::size_t i = 0; i < nw; ++i) hs[i] = n::cache_hash(words[i]);
+  const auto& te = ws.tok_entry_;
   constexpr std::size_t ahead = 8;
-  for (std::size_t i = 0; i < nw; ++i) {
-    if (i + ahead < nw && !ws.slots_.empty()) n::prefetch(&ws.slots_[hs[i + ahead] & (ws.slots_.size() - 1)]);
-    te[i] = entry_of(words[i], hs[i], ws);
-  }
   // entry_of may have moved the entries: take pointers only now.
   const auto* E = ws.entries_.data();
   const auto* cap = ws.entry_cap_.data();
