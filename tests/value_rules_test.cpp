@@ -340,3 +340,28 @@ TEST_CASE("value rules: one document read from many threads", "[value_rules][thr
   for (auto& t : threads) t.join();
   for (const auto& g : got) CHECK(g == want);
 }
+
+TEST_CASE("value canonical names: ordinals as digits, durations written out", "[value_rules]") {
+  const auto doc = nlp(std::string(
+      "It was the eleventh round of talks and the first in Riyadh. Kyiv backed a 30-day truce and a "
+      "24-hour pause, and the envoy spoke for approximately two hours. Talks resume within a day, "
+      "on the 22nd."));
+  std::vector<std::string> got;
+  for (auto e : doc.entities())
+    if (!byline::is_name(e.label())) got.push_back(std::string(e.text()) + "=" + std::string(e.entity().canonical()));
+  CHECK(got == std::vector<std::string>{"eleventh=11th", "first=1st", "30-day=30 days", "24-hour=24 hours",
+                                        "approximately two hours=two hours", "a day=one day", "22nd=22nd"});
+  using sv = std::string_view;
+  auto canon = [](std::initializer_list<sv> w, entity_label l) {
+    return byline::value_canonical(std::span<const sv>(w.begin(), w.size()), l);
+  };
+  CHECK(canon({"twenty"}, entity_label::ordinal).empty());  // a number word is no ordinal
+  CHECK(canon({"twelfth"}, entity_label::ordinal) == "12th");
+  CHECK(canon({"third"}, entity_label::ordinal) == "3rd");
+  CHECK(canon({"1-year"}, entity_label::date) == "1 year");
+  CHECK(canon({"5-year-old"}, entity_label::date).empty());  // an age: left as written
+  CHECK(canon({"two", "weeks"}, entity_label::date).empty());  // already canonical
+  CHECK(canon({"about", "a", "century"}, entity_label::date) == "one century");
+  CHECK(canon({"Monday"}, entity_label::date).empty());
+  CHECK(canon({"30-day"}, entity_label::cardinal).empty());
+}

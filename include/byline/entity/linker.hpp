@@ -21,6 +21,7 @@
 #include <byline/document/records.hpp>
 #include <byline/entity/entities.hpp>
 #include <byline/entity/labels.hpp>
+#include <byline/entity/value_rules.hpp>
 #include <byline/unicode/properties.hpp>
 #include <byline/unicode/utf.hpp>
 
@@ -50,13 +51,14 @@ struct entity_candidate {
 
 // Lower case with curly apostrophes folded, as UTF-8.
 inline std::string fold(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
   // Most names are ASCII: lower-case them bytewise (the decoder below cost a fifth of linking).
   if (std::ranges::all_of(s, [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    for (char c : s) out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    std::string out(s);
+    for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     return out;
   }
+  std::string out;
+  out.reserve(s.size());
   for (auto cp : unicode::code_points(s)) {
     char32_t c = cp.code_point;
     if (c == U'\u2019' || c == U'\u2018') c = U'\'';
@@ -232,7 +234,16 @@ inline void link_entities(const document_base& doc, const std::vector<entity_can
       cluster_info ci;
       ci.label = c.label;
       ci.from_gazetteer = !c.canonical.empty();
-      ci.canonical = ci.from_gazetteer ? std::string(c.canonical) : text_of(c, c.label != entity_label::person);
+      if (ci.from_gazetteer) {
+        ci.canonical = std::string(c.canonical);
+      } else {
+        if (!is_name(c.label)) {  // a value: "eleventh" -> "11th", "30-day" -> "30 days"
+          std::vector<std::string_view> vw;
+          for (auto t = c.first; t < c.end; ++t) vw.push_back(doc.token_utf8(token_id{t}));
+          ci.canonical = value_canonical(vw, c.label);
+        }
+        if (ci.canonical.empty()) ci.canonical = text_of(c, c.label != entity_label::person);
+      }
       ci.kb_id = std::string(c.kb_id);
       ci.words = w;
       ci.key = key;
@@ -247,8 +258,8 @@ inline void link_entities(const document_base& doc, const std::vector<entity_can
       }
       if (ci.kb_id.empty() && !c.kb_id.empty()) ci.kb_id = std::string(c.kb_id);
     }
-    if (!c.canonical.empty()) by_canonical.emplace(fold(c.canonical), found);
-    by_key.emplace(key, found);
+    if (!c.canonical.empty()) by_canonical.try_emplace(fold(c.canonical), found);
+    by_key.try_emplace(key, found);
     if (c.label == entity_label::person && !w.empty()) {
       auto& v = by_last_name[w.back()];
       if (std::ranges::find(v, found) == v.end() && v.size() < 64) v.push_back(found);
@@ -257,9 +268,9 @@ inline void link_entities(const document_base& doc, const std::vector<entity_can
       std::string ini;
       for (const auto& x : w)
         if (x != "of" && x != "the" && x != "and" && x != "for" && !x.empty() && x[0] >= 'a' && x[0] <= 'z') ini += x[0];
-      if (ini.size() >= 2) org_by_initials.emplace(ini, found);
+      if (ini.size() >= 2) org_by_initials.try_emplace(ini, found);
     }
-    if (c.label == entity_label::org && w.size() == 1) org_by_word.emplace(w[0], found);
+    if (c.label == entity_label::org && w.size() == 1) org_by_word.try_emplace(w[0], found);
     of_mention[m] = found;
   }
 
@@ -274,7 +285,7 @@ inline void link_entities(const document_base& doc, const std::vector<entity_can
     if (auto it = by_canonical.find(fold(c.country)); it != by_canonical.end()) return it->second;
     const auto k = static_cast<std::uint32_t>(clusters.size());
     clusters.add(entity_label::gpe, c.country, c.country_id.empty() ? "byline:gpe/" + slug(c.country) : std::string(c.country_id));
-    by_canonical.emplace(fold(c.country), k);
+    by_canonical.try_emplace(fold(c.country), k);
     return k;
   };
 

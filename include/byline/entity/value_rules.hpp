@@ -56,6 +56,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -1547,6 +1549,72 @@ inline std::vector<value_mention> value_mentions(const document_base& doc) {
     for (const auto& r : s) find_value_mentions(doc, r.first_token, r.end_token, out);
   }
   return out;
+}
+
+
+// The canonical form of a value mention, from its words (the mention's tokens as UTF-8):
+//   ORDINAL: digits and suffix ("eleventh" -> "11th", "first" -> "1st", "22nd" stays);
+//   DATE and TIME: an amount and its unit written out ("30-day" -> "30 days", "24-hour" -> "24
+//   hours", "a day" -> "one day"), modifiers of amount dropped ("approximately two hours" -> "two
+//   hours", "about a week" -> "one week");
+// empty when none of these applies (the mention's own text is then its canonical name).
+inline std::string value_canonical(std::span<const std::string_view> words, entity_label label) {
+  namespace v = detail::values;
+  auto suffixed = [](unsigned n) {
+    const unsigned t = n % 100, u = n % 10;
+    const char* suf = (t >= 11 && t <= 13) ? "th" : u == 1 ? "st" : u == 2 ? "nd" : u == 3 ? "rd" : "th";
+    return std::to_string(n) + suf;
+  };
+  if (label == entity_label::ordinal) {
+    if (words.size() != 1) return {};
+    const auto h = v::lookup(words[0]);
+    if (h.cls == v::wc::ordinal && h.value >= 1 && h.value <= 100) return suffixed(h.value);
+    return {};
+  }
+  if (label != entity_label::date && label != entity_label::time) return {};
+  auto is_unit = [](v::hit h) { return h.cls == v::wc::date_unit || h.cls == v::wc::time_unit; };
+  auto plural_of = [](std::string_view unit) {
+    if (unit == "century") return std::string("centuries");
+    std::string u(unit);
+    if (u.empty() || u.back() != 's') u += 's';
+    return u;
+  };
+  std::size_t b = 0;
+  while (b + 1 < words.size() && v::lookup(words[b]).cls == v::wc::approx) ++b;
+  const auto rest = words.subspan(b);
+  // "30-day", "24-hour": amount and unit joined by a hyphen, as one token or as three.
+  if (rest.size() == 1 || (rest.size() == 3 && rest[1] == "-")) {
+    std::string_view amount, unit;
+    if (rest.size() == 3) {
+      amount = rest[0], unit = rest[2];
+    } else {
+      const auto w = rest[0];
+      const auto dash = w.find('-');
+      if (dash == std::string_view::npos || dash == 0 || w.find('-', dash + 1) != std::string_view::npos) return {};
+      amount = w.substr(0, dash), unit = w.substr(dash + 1);
+    }
+    const auto uh = v::lookup(unit);
+    if (!is_unit(uh) || (uh.flags & v::f_plural)) return {};
+    bool digits = !amount.empty();
+    for (char c : amount) digits = digits && c >= '0' && c <= '9';
+    const auto ah = v::lookup(amount);
+    if (!digits && ah.cls != v::wc::number) return {};
+    const bool one = amount == "1" || (ah.cls == v::wc::number && ah.value == 1);
+    return std::string(amount) + ' ' + (one ? std::string(unit) : plural_of(unit));
+  }
+  // "a day", "an hour", "approximately two hours": amount and unit as two words.
+  if (rest.size() == 2 && is_unit(v::lookup(rest[1]))) {
+    const auto a = v::lookup(rest[0]);
+    const bool article = a.cls == v::wc::a;
+    if (!article && b == 0) return {};  // nothing to change
+    if (!article && a.cls != v::wc::number) {
+      bool digits = !rest[0].empty();
+      for (char c : rest[0]) digits = digits && c >= '0' && c <= '9';
+      if (!digits) return {};
+    }
+    return (article ? std::string("one") : std::string(rest[0])) + ' ' + std::string(rest[1]);
+  }
+  return {};
 }
 
 }  // namespace byline
