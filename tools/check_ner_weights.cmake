@@ -3,14 +3,14 @@
 file(MAKE_DIRECTORY "${WORK}")
 execute_process(
   COMMAND "${CLUSTERS}" --conll "${DATA}/conll2003/eng.train" --conllu "${DATA}/gum-news/dep"
-    --clusters 256 --min-count 2 --out "${WORK}/clusters.tsv"
+    --clusters 1024 --min-count 2 --out "${WORK}/clusters.tsv"
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "word_clusters failed: ${rc}")
 endif()
 execute_process(
   COMMAND "${TRAIN}" --train "${DATA}/conll2003/eng.train" --epochs 10
-    --features baseline,history,viterbi,clusters --gold-history --clusters "${WORK}/clusters.tsv"
+    --features baseline,history,viterbi,clusters,extra --gold-history --clusters "${WORK}/clusters.tsv"
     --check "${HEADER}"
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

@@ -15,6 +15,9 @@
 //   --speed DIR    tokens per second of the model alone (ner_model::tag, one thread, one workspace)
 //                  over every *.txt in DIR, tokenized and split into sentences by byline first
 //   --repeat N     passes over the speed corpus (default 5; the best pass is reported)
+//   --weights H    a weights header written by tools/train_ner --out, in place of the default
+//                  model (for both the model alone and the extractor): candidates are scored
+//                  without recompiling
 #include "ner_common.hpp"
 
 #include <byline/byline.hpp>
@@ -27,18 +30,35 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 using namespace byline;
 
 namespace {
 
+// The weights of a header written by train_ner: its string literals, base64.
+ner_weights read_weights_header(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string t = ss.str();
+  std::string bytes;
+  for (std::size_t k = t.find("#pragma once"); k != std::string::npos && (k = t.find('"', k)) != std::string::npos;) {
+    const auto e = t.find('"', k + 1);
+    if (e == std::string::npos) break;
+    base64_decode_append(std::string_view(t).substr(k + 1, e - k - 1), bytes);
+    k = e + 1;
+  }
+  return load_ner_weights(bytes);
+}
+
 void evaluate(const ner_model& m, const std::string& path, const std::set<std::string>& ignore,
               const std::string& pred_path, bool model_only) {
   const auto c = io::read_conll_file(path);
   const auto t0 = std::chrono::steady_clock::now();
   // The whole extractor over the file's tokens (what `byline tag-conll` prints), or the model alone.
-  const auto pred = model_only ? tools::tag_corpus(m, c) : byline::predict_conll_tags(c);
+  const auto pred = model_only ? tools::tag_corpus(m, c) : byline::predict_conll_tags(c, entity_extractor(m));
   const auto t1 = std::chrono::steady_clock::now();
   const auto s = tools::score_corpus(c, pred, ignore);
   tools::print_scores(std::cout, path + (ignore.empty() ? "" : " (MISC predictions read as O)") + ": " +
@@ -128,7 +148,7 @@ void speed(const ner_model& m, const std::string& dir, int repeat) {
 
 int main(int argc, char** argv) {
   std::vector<std::pair<std::string, bool>> files;  // path, is UNER
-  std::string speed_dir, pred_path;
+  std::string speed_dir, pred_path, weights_path;
   bool model_only = false;
   int repeat = 5;
   for (int i = 1; i < argc; ++i) {
@@ -145,6 +165,7 @@ int main(int argc, char** argv) {
     else if (a == "--speed") speed_dir = next();
     else if (a == "--predictions") pred_path = next();
     else if (a == "--model-only") model_only = true;
+    else if (a == "--weights") weights_path = next();
     else if (a == "--repeat") repeat = std::max(1, std::stoi(next()));
     else {
       std::cerr << "unknown option " << a << '\n';
@@ -152,9 +173,11 @@ int main(int argc, char** argv) {
     }
   }
   const auto t0 = std::chrono::steady_clock::now();
-  const auto& m = ner_model::default_model();
+  std::optional<ner_model> loaded;
+  if (!weights_path.empty()) loaded.emplace(read_weights_header(weights_path));
+  const auto& m = loaded ? *loaded : ner_model::default_model();
   const auto t1 = std::chrono::steady_clock::now();
-  std::printf("default model: %zu features, %zu bytes in memory, loaded in %.1f ms\n", m.feature_count(),
+  std::printf("model: %zu features, %zu bytes in memory, loaded in %.1f ms\n", m.feature_count(),
               m.memory_bytes(), 1e3 * std::chrono::duration<double>(t1 - t0).count());
   for (const auto& [path, uner] : files)
     evaluate(m, path, uner ? std::set<std::string>{"MISC"} : std::set<std::string>{}, pred_path, model_only);

@@ -2,7 +2,9 @@
 // scoring it as conlleval does (exact spans per sentence, micro-averaged, per type).
 #pragma once
 
+#include <byline/entity/features.hpp>
 #include <byline/entity/model.hpp>
+#include <byline/entity/news_gazetteer.hpp>
 #include <byline/io/conll.hpp>
 
 #include <cstdio>
@@ -15,7 +17,10 @@
 
 namespace byline::tools {
 
-// Tags every document; returns IOB2 tags in file order (what io::write_conll takes).
+// Tags every document; returns IOB2 tags in file order (what io::write_conll takes). Each document
+// gets the extra features the entity extractor gives the model (entity_features over the news
+// gazetteer), so that a model trained with them is scored as it runs; a model trained without the
+// extra group ignores them.
 inline std::vector<std::string> tag_corpus(const ner_model& m, const io::conll_corpus& c) {
   std::vector<std::string> out;
   out.reserve(c.token_count());
@@ -23,6 +28,8 @@ inline std::vector<std::string> tag_corpus(const ner_model& m, const io::conll_c
   std::vector<std::string_view> words;
   std::vector<std::uint32_t> starts;
   std::vector<ner_tag> tags;
+  entity_feature_buffer extra;
+  const gazetteer_view& news = news_gazetteer();
   for (const auto& d : c.documents) {
     words.clear();
     starts.clear();
@@ -31,7 +38,8 @@ inline std::vector<std::string> tag_corpus(const ner_model& m, const io::conll_c
       for (const auto& t : s.tokens) words.push_back(t);
     }
     tags.assign(words.size(), ner_tag{});
-    m.tag(words, starts, {}, tags, ws);
+    entity_features(words, news, extra);
+    m.tag(words, starts, extra.view(), tags, ws);
     // Per sentence, so that a span never crosses a sentence end in the IOB2 output.
     std::size_t k = 0;
     for (const auto& s : d.sentences) {

@@ -5,8 +5,10 @@
 //       --out include/byline/entity/data/ner_weights.hpp
 //
 // Each epoch it prints the dev F1 per type (exact spans, as conlleval). Options:
-//   --features LIST    feature groups (tools/ner_common.hpp: baseline, history, clusters, ... ,
-//                      -name removes one); default: the model's defaults
+//   --features LIST    feature groups (tools/ner_common.hpp: baseline, history, clusters, extra,
+//                      ... , -name removes one); default: the model's defaults. extra: the entity
+//                      extractor's features (byline/entity/features.hpp: gazetteer, name lists),
+//                      computed for training and dev documents by the extractor's own call
 //   --uner FILE        also score the final model on Universal NER (MISC read as O; see eval_ner)
 //   --clusters FILE    word clusters (word<TAB>bits per line), for the clusters group
 //   --predicted-previous  previous-tag features from the model's decisions while training
@@ -20,6 +22,8 @@
 //                      three is steadier and better
 #include "ner_common.hpp"
 
+#include <byline/entity/features.hpp>
+#include <byline/entity/news_gazetteer.hpp>
 #include <byline/entity/ner_trainer.hpp>
 
 #include <chrono>
@@ -76,7 +80,21 @@ int main(int argc, char** argv) {
   io::conll_corpus dev;
   if (!dev_path.empty()) dev = io::read_conll_file(dev_path);
   std::vector<ner_training_document> docs;
-  for (const auto& d : train.documents) docs.push_back(from_conll(d));
+  {
+    // The extra features (gazetteer membership, name lists) by the very call the entity extractor
+    // makes at run time, so training sees what tagging will; used when the extra group is on.
+    const gazetteer_view& news = news_gazetteer();
+    entity_feature_buffer buf;
+    std::vector<std::string_view> words;
+    for (const auto& d : train.documents) {
+      auto doc = from_conll(d);
+      words.assign(doc.words.begin(), doc.words.end());
+      byline::entity_features(words, news, buf);
+      doc.extra_ids = buf.ids;
+      doc.extra_offsets = buf.offsets;
+      docs.push_back(std::move(doc));
+    }
+  }
   std::vector<std::pair<std::string, detail::ner::cluster_path>> clusters;
   std::vector<std::string> clusters_notes;
   if (!clusters_path.empty()) {

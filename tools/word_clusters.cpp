@@ -4,7 +4,7 @@
 // line "# made by: <this command>"; train_ner --clusters reads them and saves them with the weights.
 //
 //   build/default/tools/word_clusters --conll ../shared/data/conll2003/eng.train
-//       --conllu ../shared/data/gum-news/dep --clusters 256 --min-count 2 --out build/clusters.tsv
+//       --conllu ../shared/data/gum-news/dep --clusters 1024 --min-count 2 --out build/clusters.tsv
 //
 // Sources (each option may repeat):
 //   --text DIR     every *.txt in DIR, tokenized and split into sentences by byline
