@@ -203,19 +203,28 @@ void BM_empty_pipeline_thread_workspace(benchmark::State& state) {
   }
 }
 
+// The PolNeAR articles, one string each, loaded once; empty (and the benchmark skipped) when missing.
+const std::vector<std::string>* articles_or_skip(benchmark::State& state, std::size_t& bytes) {
+  static const auto articles = byline::bench::polnear_articles();
+  if (articles.empty()) {
+    state.SkipWithError("PolNeAR articles not available");
+    return nullptr;
+  }
+  bytes = 0;
+  for (auto& a : articles) bytes += a.size();
+  return &articles;
+}
+
 // The news pipeline over the 840 PolNeAR articles one at a time, one document each, on one thread
 // with one workspace: how a service reads a stream of articles (the model's per-word cache warms
 // over the stream; each article's document features are its own).
 void BM_default_pipeline_articles(benchmark::State& state) {
-  static const auto articles = byline::bench::polnear_articles();
-  if (articles.empty()) {
-    state.SkipWithError("PolNeAR articles not available");
-    return;
-  }
+  std::size_t bytes = 0;
+  const auto* list = articles_or_skip(state, bytes);
+  if (!list) return;
+  const auto& articles = *list;
   const byline::pipeline nlp;
   byline::workspace ws;
-  std::size_t bytes = 0;
-  for (auto& a : articles) bytes += a.size();
   std::size_t tokens = 0;
   for (auto _ : state) {
     tokens = 0;
@@ -230,14 +239,11 @@ void BM_default_pipeline_articles(benchmark::State& state) {
 
 // pipe() over the 840 PolNeAR articles, one document each, on all cores.
 void BM_pipe_articles(benchmark::State& state) {
-  static const auto articles = byline::bench::polnear_articles();
-  if (articles.empty()) {
-    state.SkipWithError("PolNeAR articles not available");
-    return;
-  }
-  const byline::pipeline nlp;
   std::size_t bytes = 0;
-  for (auto& a : articles) bytes += a.size();
+  const auto* list = articles_or_skip(state, bytes);
+  if (!list) return;
+  const auto& articles = *list;
+  const byline::pipeline nlp;
   for (auto _ : state) {
     std::size_t n = 0;
     for (auto& r : nlp.pipe(articles)) n += r->tokens().size();
