@@ -467,7 +467,9 @@ struct tokenizer::run {
                                  const detail::shape& s, std::uint16_t extra = 0) {
     invalid += s.invalid;
     std::uint16_t f = s.flags | extra;
-    if ((buf.n == 0) ? b > 0 : b > buf.end[buf.n - 1]) f |= token_flag::space_before;
+    // Without a branch: whether a space comes before a token is as good as random.
+    const std::uint32_t before = buf.n == 0 ? 0 : buf.end[buf.n - 1];
+    f |= static_cast<std::uint16_t>(-static_cast<std::uint16_t>(b > before) & token_flag::space_before);
     const std::size_t i = buf.n++;
     buf.begin[i] = b;
     buf.end[i] = e;
@@ -1119,6 +1121,48 @@ struct tokenizer::run {
     buf.n = keep;
   }
 
+  // The common run of news text: single spaces, plain ASCII words, lone ASCII marks, line breaks.
+  // The same decisions as the loop below takes for them, in a function of its own so that the
+  // compiler keeps this loop's state in registers (in the big loop it was reloaded from the stack
+  // and through pointers at every token). Returns where it stopped: at anything else, before a
+  // URL or special case could begin, or when the batch is full.
+  std::size_t plain_run(std::size_t p) {
+    using segment::word_status;
+    const std::size_t n = text.size();
+    while (p < n && buf.n < flush_at) {
+      std::size_t b = p;
+      auto u = unicode::detail::unit_value(text[p]);
+      if (u == ' ' && p + 1 < n) {
+        const auto next = unicode::detail::unit_value(text[p + 1]);
+        if (next < 0x80 && !ascii_space(next)) b = ++p, u = next;
+      }
+      if (u >= 0x80) return p;
+      if (ascii_space(u)) {
+        std::size_t q = p;
+        while (q < n && ascii_space(unicode::detail::unit_value(text[q]))) ++q;
+        if (q < n && unicode::detail::unit_value(text[q]) >= 0x80) return p;  // marks may extend it
+        p = q;
+        continue;
+      }
+      std::size_t e;
+      word_status st;
+      detail::shape s;
+      if (scan_ascii_word(p, e, st, s)) {
+        if (st == word_status::punctuation || !is_plain(s) || (st == word_status::letter && may_start_url(b, e)))
+          return b;
+        push(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e),
+             st == word_status::number ? token_kind::number : token_kind::word, token_rule::word_boundary, s);
+        merge_back();
+        p = e;
+        continue;
+      }
+      if (!ascii_punct_alone(p)) return b;
+      push_ascii_mark(static_cast<std::uint32_t>(b), u);
+      p = b + 1;
+    }
+    return p;
+  }
+
   // The segments of the text, one at a time. ASCII text, most of news, takes a fused path: spaces are
   // skipped, letters and digits are segmented and shaped in one pass, and single punctuation marks go
   // straight to their rule; everything else goes through the full UAX #29 engine. With General, all
@@ -1134,6 +1178,13 @@ struct tokenizer::run {
     std::size_t skip_until = 0;  // a URL or special case already covered the text up to here
     while (p < n) {
       if (buf.n >= flush_at) flush(keep_back);
+      if constexpr (!General && sizeof(C) == 1) {
+        if (p >= skip_until && t.specials.empty()) {
+          p = plain_run(p);
+          if (p >= n) break;
+          if (buf.n >= flush_at) continue;
+        }
+      }
       std::size_t b = p, e;
       word_status st;
       detail::shape fast_shape;
