@@ -4,6 +4,7 @@
 //   seed      corpus/seed-article.txt repeated to about 20 MB (one news article, mostly ASCII)
 //   polnear   every data/polnear/data/train/text/*.txt in sorted order, each followed by "\n\n"
 //             (840 news articles, ~3.9 MB of varied real English)
+// and texts made from them for the scaling benchmarks (repeated_to, one_line, ascii_upper).
 #pragma once
 
 #include <algorithm>
@@ -87,6 +88,34 @@ inline corpus load_polnear() {
     c.utf8 += "\n\n";
   }
   return c;
+}
+
+// Scaled and adversarial texts made from a loaded corpus, for the scaling benchmarks.
+
+// `text` repeated as often as needed and cut to at most `target` bytes, at the last white space
+// byte before the cut (never inside a token, nor inside a UTF-8 sequence).
+inline std::string repeated_to(const std::string& text, std::size_t target) {
+  std::string out;
+  if (text.empty()) return out;
+  out.reserve(target + text.size());
+  while (out.size() < target) out += text;
+  out.resize(target);
+  const auto cut = out.find_last_of(" \t\n");
+  out.resize(cut == std::string::npos ? 0 : cut + 1);
+  return out;
+}
+
+// Every line break (CR, LF) replaced by a space: the text as one line, one paragraph.
+inline std::string one_line(std::string text) {
+  std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  return text;
+}
+
+// ASCII letters upper-cased; every other byte (UTF-8 sequences included) kept.
+inline std::string ascii_upper(std::string text) {
+  for (auto& c : text)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return text;
 }
 
 inline void say_missing(const char* program, const corpus& c) {

@@ -17,6 +17,12 @@
 //   without_entities     tokenizer + paragraphs + sentences (the pipeline before the entity extractor)
 //   default_pipeline_articles  the news pipeline over the PolNeAR articles one document each, one
 //                        thread, one workspace (a stream of articles; items are tokens)
+//   scaling_polnear/N    the news pipeline over PolNeAR repeated to N MiB (1, 4, 16, 64), one document:
+//                        time per MB should not grow with N (issue 7)
+//   scaling_one_line     1 MiB of PolNeAR with every line break a space (one line, one paragraph)
+//   scaling_one_name     "Donald Trump " 100,000 times, one document (1.3 MB)
+//   scaling_one_name_sentences  "Donald Trump said. " 100,000 times, one document (1.9 MB)
+//   scaling_all_caps     4 MiB of PolNeAR upper-cased (ASCII)
 // plus document memory per token, and the cost of a pipeline with no components on a short text.
 #include "bench_common.hpp"
 
@@ -27,6 +33,8 @@
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
+#include <ctime>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -252,6 +260,81 @@ void BM_pipe_articles(benchmark::State& state) {
   byline::bench::report(state, bytes, static_cast<std::int64_t>(articles.size()), "documents");
 }
 
+// --- Scaling (issue 7): time per MB must stay flat as a document grows, and adversarial documents
+// must run at a per-MB speed like news. Each runs the default pipeline with entities over one
+// document, as BM_default_pipeline does; texts are made from the PolNeAR corpus once, before timing.
+
+enum class scaled { polnear, one_line, one_name, one_name_sentences, all_caps };
+
+// The text of a scaling benchmark: `mib` MiB (2^20 bytes) of PolNeAR, cut at white space; the same
+// with every line break a space (one line, one paragraph); 100,000 times "Donald Trump " (one
+// sentence) or "Donald Trump said. " (100,000 sentences); or PolNeAR upper-cased. Empty when PolNeAR
+// is missing.
+const std::string& scaled_text(scaled what, std::size_t mib) {
+  static std::map<std::pair<scaled, std::size_t>, std::string> made;
+  auto& text = made[{what, mib}];
+  if (!text.empty()) return text;
+  const std::string& polnear = data().polnear.utf8;
+  if (polnear.empty()) return text;
+  switch (what) {
+    case scaled::polnear: text = byline::bench::repeated_to(polnear, mib << 20); break;
+    case scaled::one_line: text = byline::bench::one_line(byline::bench::repeated_to(polnear, mib << 20)); break;
+    case scaled::all_caps: text = byline::bench::ascii_upper(byline::bench::repeated_to(polnear, mib << 20)); break;
+    case scaled::one_name:
+    case scaled::one_name_sentences: {
+      const std::string_view one = what == scaled::one_name ? "Donald Trump " : "Donald Trump said. ";
+      text.reserve(100'000 * one.size());
+      for (int i = 0; i < 100'000; ++i) text += one;
+      break;
+    }
+  }
+  return text;
+}
+
+// Reports bytes/s, tokens/s, and the document's entity mentions and clusters (so that a change that
+// makes it faster can be seen not to have changed what it finds). The timed runs reuse a workspace
+// that has seen the text once, as a service's does; that first, untimed run (the model's word-type
+// cache filled, the per-document buffers grown) is reported as cold_bytes/s, in CPU time.
+void scaling_bench(benchmark::State& state, scaled what, std::size_t mib) {
+  if (!usable(state, data().polnear)) return;
+  const std::string& text = scaled_text(what, mib);
+  const byline::pipeline nlp;
+  byline::workspace ws;
+  const std::clock_t start = std::clock();
+  {
+    const auto doc = nlp(byline::borrow(text), ws);
+    benchmark::DoNotOptimize(doc.tokens().size());
+  }
+  const double cold = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+  std::size_t tokens = 0, mentions = 0, clusters = 0;
+  for (auto _ : state) {
+    auto doc = nlp(byline::borrow(text), ws);
+    tokens = doc.tokens().size();
+    mentions = doc.entities().size();
+    clusters = doc.entity_clusters().size();
+    benchmark::DoNotOptimize(tokens);
+  }
+  byline::bench::report(state, text.size(), static_cast<std::int64_t>(tokens), "tokens");
+  state.counters["mentions"] = static_cast<double>(mentions);
+  state.counters["clusters"] = static_cast<double>(clusters);
+  state.counters["cold_bytes/s"] = static_cast<double>(text.size()) / cold;
+}
+
+// PolNeAR repeated to 1, 4, 16 and 64 MiB (the argument).
+void BM_scaling_polnear(benchmark::State& state) {
+  scaling_bench(state, scaled::polnear, static_cast<std::size_t>(state.range(0)));
+}
+// 1 MiB of PolNeAR as one line.
+void BM_scaling_one_line(benchmark::State& state) { scaling_bench(state, scaled::one_line, 1); }
+// 100,000 repetitions of one name, one document: as one sentence (1.3 MB; the model tags it in parts
+// of 4096 words), and in 100,000 sentences of their own (1.9 MB, 100,000 mentions for the linker).
+void BM_scaling_one_name(benchmark::State& state) { scaling_bench(state, scaled::one_name, 0); }
+void BM_scaling_one_name_sentences(benchmark::State& state) {
+  scaling_bench(state, scaled::one_name_sentences, 0);
+}
+// 4 MiB of PolNeAR in ASCII capitals.
+void BM_scaling_all_caps(benchmark::State& state) { scaling_bench(state, scaled::all_caps, 4); }
+
 }  // namespace
 
 BENCHMARK_CAPTURE(BM_tokenizer, seed, 0)->Unit(benchmark::kMillisecond);
@@ -274,5 +357,10 @@ BENCHMARK(BM_default_pipeline_articles)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_empty_pipeline);
 BENCHMARK(BM_empty_pipeline_thread_workspace);
 BENCHMARK(BM_pipe_articles)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_scaling_polnear)->Arg(1)->Arg(4)->Arg(16)->Arg(64)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_scaling_one_line)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_scaling_one_name)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_scaling_one_name_sentences)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_scaling_all_caps)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

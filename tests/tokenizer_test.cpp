@@ -450,3 +450,65 @@ TEST_CASE("invisible spaces are white space, never tokens", "[tokenizer]") {
   CHECK(toks("see www.example.org/a\u200Bb") == strings{"see", "www.example.org/a", "b"});
   CHECK(toks("see www.example.org/a\u0085b") == strings{"see", "www.example.org/a", "b"});
 }
+
+namespace {
+
+// The code points of a UTF-8 text that no token covers, other than white space, the invisible
+// spaces (unicode/spaces.hpp), controls, and the marks and format characters that extend them.
+std::string uncovered(const std::string& utf8, const byline::token_layer& tokens) {
+  using gc = byline::unicode::general_category;
+  std::vector<bool> in_token(utf8.size(), false);
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    for (auto k = tokens.begin[i]; k < tokens.end[i]; ++k) in_token[k] = true;
+  std::string out;
+  for (auto cp : byline::unicode::code_points(std::string_view(utf8))) {
+    const auto c = cp.code_point;
+    const auto g = byline::unicode::general_category_of(c);
+    const bool blank = byline::unicode::is_invisible_space(c) || g == gc::zs || g == gc::zl || g == gc::zp ||
+                       g == gc::cc || g == gc::cf || g == gc::mn || g == gc::me;
+    if (!blank && !in_token[cp.offset]) byline::unicode::encode_utf8<char>(c, std::back_inserter(out));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a URL that ends inside a word segment leaves no character out of the tokens", "[tokenizer]") {
+  // UAX #29 joins "page.\uFEFF한국" into one word segment (WB4 ignores the format character, WB6/7 join
+  // letters across the full stop); the URL ends before the full stop (sentence punctuation) or at the
+  // invisible space, inside that segment. What follows the URL must still be tokens.
+  using paths = byline::detail::tokenizer_paths;
+  const byline::tokenizer tok;
+  const char* const urls[] = {"https://example.com/page", "http://example.com", "www.example.com/page", "www.example.com",
+                              "www.example"};
+  const char* const ends[] = {"", ".", ",", "'", "\u2019"};
+  const char* const formats[] = {"\uFEFF", "\u200B", "\u200D", "\u2060", "\u200E", "\u00AD", ""};
+  const char* const afters[] = {"\ud55c\uad6d", "abc", "Kyiv", "30", "\u0416"};
+  for (auto url : urls)
+    for (auto end : ends)
+      for (auto format : formats)
+        for (auto after : afters) {
+          const std::string text = std::string("see ") + url + end + format + after + " news";
+          byline::token_layer fast, general;
+          paths::fast(tok, std::string_view(text), fast);
+          paths::general(tok, std::string_view(text), general);
+          INFO("text: \"" << text << "\"\n tokens: " << describe(text, fast));
+          CHECK(uncovered(text, fast).empty());
+          CHECK(same(fast, general));
+          // Nor does a token begin with an invisible space.
+          for (std::size_t i = 0; i < fast.size(); ++i)
+            CHECK_FALSE(byline::unicode::is_invisible_space(
+                byline::unicode::decode(text.begin() + fast.begin[i], text.end()).code_point));
+        }
+  // The case of the report, in every encoding: the URL, the full stop, then the Hangul word.
+  for (const char* format : {"\uFEFF", "\u200B", "\u2060"}) {
+    const std::string text = std::string("see www.example.com.") + format + "\ud55c\uad6d news";
+    over_every_input(text, [&](const auto& doc) {
+      const auto got = texts(doc);
+      REQUIRE(got.size() >= 4);
+      CHECK(got[1] == "www.example.com");
+      CHECK(got[got.size() - 2] == "\ud55c\uad6d");
+      CHECK(got.back() == "news");
+    });
+  }
+}

@@ -1256,10 +1256,8 @@ struct tokenizer::run {
       }
       if (e <= skip_until) continue;
       if (b < skip_until) {
-        // A segment that straddles the end of a URL: its rest is a token of its own.
-        push(static_cast<std::uint32_t>(skip_until), static_cast<std::uint32_t>(e),
-             piece_kind(static_cast<std::uint32_t>(skip_until), static_cast<std::uint32_t>(e)),
-             token_rule::split_punctuation);
+        // A segment that straddles the end of a URL or special case: its rest is segmented anew.
+        p = skip_until;
         continue;
       }
       if (st == word_status::whitespace) continue;
@@ -1282,7 +1280,11 @@ struct tokenizer::run {
         const auto ue = url_end(b);
         if (ue > b) {
           push(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(ue), token_kind::url, token_rule::url);
+          // Segment anew from the URL's end. It may end inside a word segment, even this one: UAX #29
+          // joins "www.example.com.\uFEFF한국" (WB4 ignores the format character, WB6/7 join letters
+          // across the full stop), and the URL ends at the invisible space, before the full stop.
           skip_until = ue;
+          p = ue;
           continue;
         }
       }
