@@ -342,6 +342,56 @@ TEST_CASE("the ASCII fast paths and the general path make the same tokens", "[to
   CHECK(failures == 0);
 }
 
+TEST_CASE("64-byte blocks: the mask path and the general path make the same tokens", "[tokenizer][paths]") {
+  // plain_run cuts tokens from bit masks only where 64 bytes of text lie ahead: texts here are long
+  // and mostly plain words, so that the blocks' edges fall everywhere.
+#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
+  constexpr int iterations = 5'000;
+#else
+  constexpr int iterations = 50'000;
+#endif
+  using paths = byline::detail::tokenizer_paths;
+  const byline::tokenizer plain;
+  static const char* const words[] = {"Kyiv", "the", "ceasefire", "said", "Trump", "NATO", "2024", "30", "aB3",
+                                      "Zelenskyy", "talks", "a", "Internationalisation", "x"};
+  std::mt19937 rng(20261203);
+  int failures = 0;
+  for (int it = 0; it < iterations && failures < 5; ++it) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 60) + 10;
+    for (int i = 0; i < n; ++i) {
+      if (rng() % 4 == 0) text += random_text(rng);
+      else text += words[rng() % std::size(words)];
+      text += (rng() % 8 == 0) ? "" : " ";
+    }
+    byline::token_layer fast, general;
+    const auto n_fast = paths::fast(plain, std::string_view(text), fast);
+    const auto n_general = paths::general(plain, std::string_view(text), general);
+    if (!same(fast, general) || n_fast != n_general) {
+      ++failures;
+      FAIL_CHECK("text: \"" << text << "\"\n fast:    " << describe(text, fast) << "\n general: "
+                            << describe(text, general));
+    }
+  }
+  CHECK(failures == 0);
+}
+
+TEST_CASE("the SIMD byte classes agree with the byte-at-a-time ones", "[tokenizer][paths]") {
+  std::mt19937 rng(641);
+  unsigned char block[64];
+  for (int it = 0; it < 20'000; ++it) {
+    for (auto& c : block) c = static_cast<unsigned char>(it % 2 ? rng() : rng() % 128);
+    const auto simd = byline::detail::classify64(block);
+    const auto bytes = byline::detail::classify64_bytes(block);
+    REQUIRE(simd == bytes);
+  }
+  unsigned char all[64];
+  for (int c = 0; c < 256; c += 64) {
+    for (int i = 0; i < 64; ++i) all[i] = static_cast<unsigned char>(c + i);
+    REQUIRE(byline::detail::classify64(all) == byline::detail::classify64_bytes(all));
+  }
+}
+
 TEST_CASE("a run of underscores is punctuation on every path", "[tokenizer][paths]") {
   const byline::tokenizer with_special = byline::tokenizer{}.add_special_case("gonna", {"gon", "na"});
   for (const auto* tok : {&tokenize_only.get<byline::tokenizer>(), &with_special}) {

@@ -37,6 +37,11 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__) && !defined(BYLINE_NO_SIMD)
+#include <emmintrin.h>
+#define BYLINE_TOKENIZER_SSE2 1
+#endif
+
 namespace byline {
 
 class workspace;
@@ -396,6 +401,60 @@ struct tokenizer_paths {
     return t.tokenize_with<false>(text, out);
   }
 };
+
+}  // namespace detail
+
+namespace detail {
+
+// 64 bytes of text as bit masks, bit i for byte i: what the plain-run loop needs to cut tokens
+// without looking at each byte (SSE2: 16 bytes a step; elsewhere a byte loop that gives the same).
+struct byte_masks {
+  std::uint64_t alpha = 0, upper = 0, digit = 0, space = 0, high = 0;  // high: not ASCII
+  friend bool operator==(const byte_masks&, const byte_masks&) = default;
+};
+// Byte at a time: the portable way, and the reference the tests hold the SIMD one to.
+inline byte_masks classify64_bytes(const unsigned char* d) noexcept {
+  byte_masks m;
+  for (int i = 0; i < 64; ++i) {
+    const unsigned c = d[i];
+    const std::uint64_t b = std::uint64_t{1} << i;
+    if (c >= 0x80) m.high |= b;
+    else if (c >= 'A' && c <= 'Z') m.upper |= b, m.alpha |= b;
+    else if (c >= 'a' && c <= 'z') m.alpha |= b;
+    else if (c >= '0' && c <= '9') m.digit |= b;
+    else if (c == ' ' || (c >= '\t' && c <= '\r')) m.space |= b;
+  }
+  return m;
+}
+
+inline byte_masks classify64(const unsigned char* d) noexcept {
+#if defined(BYLINE_TOKENIZER_SSE2)
+  byte_masks m;
+  const auto in = [](__m128i x, char lo, char hi) {
+    // Signed compares: bytes from 0x80 up are negative, so never in an ASCII range.
+    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  for (int k = 0; k < 4; ++k) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + 16 * k));
+    const __m128i up = in(x, 'A', 'Z');
+    const __m128i lo = in(x, 'a', 'z');
+    const __m128i dg = in(x, '0', '9');
+    const __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), in(x, '\t', '\r'));
+    const auto bits = [&](__m128i v) {
+      return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(v))) << (16 * k);
+    };
+    m.alpha |= bits(_mm_or_si128(up, lo));
+    m.upper |= bits(up);
+    m.digit |= bits(dg);
+    m.space |= bits(sp);
+    m.high |= bits(x);
+  }
+  return m;
+#else
+  return classify64_bytes(d);
+#endif
+}
 
 }  // namespace detail
 
@@ -1121,6 +1180,68 @@ struct tokenizer::run {
     buf.n = keep;
   }
 
+  // plain_run's way through 64 bytes of ASCII at once: tokens cut from bit masks, with the same
+  // decisions as the byte-at-a-time step below, which takes whatever this leaves (a word that may
+  // join across a middle character, an underscore, a possible URL, anything not ASCII, a token
+  // that reaches the end of the block). Returns where it stopped.
+  std::size_t block_tokens(std::size_t base) {
+    using namespace segment::detail;
+    const auto* d = reinterpret_cast<const unsigned char*>(text.data()) + base;
+    const detail::byte_masks m = detail::classify64(d);
+    const std::uint64_t word = m.alpha | m.digit;
+    unsigned r = 0;
+    while (r < 62 && buf.n < flush_at) {
+      const std::uint64_t bit = std::uint64_t{1} << r;
+      if (m.space & bit) {
+        const auto len = static_cast<unsigned>(std::countr_zero(~(m.space >> r)));
+        // White space before something not ASCII may be extended by marks (WB4): the step decides.
+        if (r + len >= 64 || ((m.high >> (r + len)) & 1)) break;
+        r += len;
+        continue;
+      }
+      if (word & bit) {
+        const auto len = static_cast<unsigned>(std::countr_zero(~(word >> r)));
+        const unsigned e = r + len;
+        if (e >= 63) break;
+        const unsigned v = d[e];
+        if (v >= 0x80 || ascii_words.cls[v] == a_underscore) break;
+        if (ascii_words.cls[v] == a_mid) {
+          // "U.S", "don't", "3,000": a middle character between two letters or two digits joins them.
+          const unsigned x = d[e + 1];
+          if (x >= 0x80) break;
+          const bool tail_letter = (m.alpha >> (e - 1)) & 1;
+          if (tail_letter ? ascii_words.joins_letters[v] && ascii_words.cls[x] == a_letter
+                          : ascii_words.joins_digits[v] && ascii_words.cls[x] == a_digit)
+            break;
+        }
+        const std::uint64_t range = ((std::uint64_t{1} << len) - 1) << r;
+        const bool alpha = (m.alpha & range) != 0;
+        if (alpha && (((m.digit >> r) & 1) || may_start_url(base + r, base + e))) break;
+        std::uint32_t sm = alpha ? detail::sh_alpha : 0;
+        if (m.digit & range) sm |= detail::sh_digit;
+        if (m.upper & range) sm |= detail::sh_upper;
+        if ((m.alpha & ~m.upper) & range) sm |= detail::sh_lower;
+        detail::shape s;
+        s.flags = static_cast<std::uint16_t>(detail::shape_flags[sm] | token_flag::ascii);
+        if (((m.upper >> r) & 1) && !(m.upper & range & ~bit)) s.flags |= token_flag::title;
+        s.first = d[r];
+        s.code_points = len;
+        push(static_cast<std::uint32_t>(base + r), static_cast<std::uint32_t>(base + e),
+             alpha ? token_kind::word : token_kind::number, token_rule::word_boundary, s);
+        merge_back();
+        r = e;
+        continue;
+      }
+      // A lone ASCII mark (ascii_punct_alone), not followed by anything that could extend it.
+      const unsigned u = d[r];
+      if (u >= 0x80 || u < 0x21 || u == 0x7F || ((m.high >> (r + 1)) & 1)) break;
+      if (ascii_words.cls[u] != a_other && ascii_words.cls[u] != a_mid) break;
+      push_ascii_mark(static_cast<std::uint32_t>(base + r), u);
+      ++r;
+    }
+    return base + r;
+  }
+
   // The common run of news text: single spaces, plain ASCII words, lone ASCII marks, line breaks.
   // The same decisions as the loop below takes for them, in a function of its own so that the
   // compiler keeps this loop's state in registers (in the big loop it was reloaded from the stack
@@ -1130,6 +1251,15 @@ struct tokenizer::run {
     using segment::word_status;
     const std::size_t n = text.size();
     while (p < n && buf.n < flush_at) {
+      if constexpr (sizeof(C) == 1) {
+        if (p + 64 <= n) {
+          const auto q = block_tokens(p);
+          if (q != p) {
+            p = q;
+            continue;
+          }
+        }
+      }
       std::size_t b = p;
       auto u = unicode::detail::unit_value(text[p]);
       if (u == ' ' && p + 1 < n) {
