@@ -153,3 +153,24 @@ TEST_CASE("one extractor serves many threads") {
   CHECK(counts[0] > 5);
   CHECK(std::ranges::all_of(counts, [&](auto c) { return c == counts[0]; }));
 }
+
+TEST_CASE("a surname the model left out is the person the text names in full elsewhere") {
+  const byline::pipeline nlp;
+  // A headline opening the text: "Trump" there could be a verb, the body says who it is.
+  auto doc = nlp(std::string("Trump and Xi trade warnings over tariffs\n\n"
+                             "Former President Donald Trump told Chinese leader Xi Jinping that tariffs would rise."));
+  const auto es = entities_of(doc);
+  REQUIRE(find(es, "Trump"));
+  CHECK(find(es, "Trump")->label == "PERSON");
+  CHECK(find(es, "Trump")->canonical == "Donald Trump");
+  CHECK(byline::validate(doc).empty());
+}
+
+TEST_CASE("a name that opens a sentence and is an ordinary word in the same text stays a word") {
+  const byline::pipeline nlp;
+  auto doc = nlp(std::string("Condoleezza Rice visited a farm in Iowa. The rice harvest there was poor. "
+                             "Rice exports fell sharply."));
+  const auto es = entities_of(doc);
+  CHECK(find(es, "Condoleezza Rice"));
+  CHECK(!find(es, "Rice"));
+}
