@@ -174,3 +174,29 @@ TEST_CASE("a name that opens a sentence and is an ordinary word in the same text
   CHECK(find(es, "Condoleezza Rice"));
   CHECK(!find(es, "Rice"));
 }
+
+TEST_CASE("a city's name before a word for a province names the province, not the city") {
+  const byline::pipeline nlp;
+  auto doc = nlp(std::string("Drones struck the Kharkiv and Sumy regions overnight. Officials in Kharkiv said "
+                             "two power stations were hit, and the Zaporizhzhia region lost power too."));
+  REQUIRE(byline::validate(doc).empty());
+  struct cluster {
+    std::uint32_t index;
+    std::string canonical, id;
+  };
+  std::vector<cluster> kharkiv;
+  for (auto e : doc.entities()) {
+    if (e.text() == "Kharkiv")
+      kharkiv.push_back({e.entity().index(), std::string(e.entity().canonical()), std::string(e.entity().id())});
+    if (e.text() == "Sumy" || e.text() == "Zaporizhzhia") {
+      CHECK(e.label() == byline::entity_label::gpe);
+      CHECK(e.entity().canonical() == e.text());  // the spelling the text uses, not GeoNames' city
+      CHECK(!e.entity().id().starts_with("geonames:"));
+    }
+  }
+  REQUIRE(kharkiv.size() == 2);
+  CHECK(kharkiv[0].canonical == "Kharkiv");
+  CHECK(!kharkiv[0].id.starts_with("geonames:"));  // the region
+  CHECK(kharkiv[1].id.starts_with("geonames:"));   // the city
+  CHECK(kharkiv[0].index != kharkiv[1].index);
+}

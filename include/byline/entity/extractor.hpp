@@ -427,6 +427,21 @@ class entity_extractor {
     return found;
   }
 
+  // Whether the names ending before token e are followed by a word for a province ("region",
+  // "oblast"): at once, or, when the word is plural, after more names joined by commas and
+  // "and"/"or" ("the Donetsk, Luhansk, and Kherson regions").
+  static bool names_a_division(std::span<const std::string_view> words, std::uint32_t e) {
+    namespace x = detail::extract;
+    const auto n = words.size();
+    if (e < n && x::in_list(words[e], {"region", "province", "oblast", "governorate", "prefecture"})) return true;
+    for (std::uint32_t j = e; j < n && j < e + 24; ++j) {
+      const auto v = words[j];
+      if (x::in_list(v, {"regions", "provinces", "oblasts", "governorates", "prefectures"})) return true;
+      if (v != "," && v != "and" && v != "or" && !x::is_cap(v)) return false;
+    }
+    return false;
+  }
+
   // Titles, canonical names, ids and metonym information.
   static void annotate(const gazetteer_view& news, const detail::extract::workspace_data& w, std::vector<cand>& cs) {
     namespace x = detail::extract;
@@ -502,6 +517,12 @@ class entity_extractor {
       } else if (c.label == entity_label::gpe || c.label == entity_label::loc || kind == gazetteer_kind::seat) {
         // The gazetteer knows a region from a state, and a demonym from a place.
         c.label = e.label();
+      }
+      // "the Kharkiv region", "the Donetsk and Luhansk regions": a city's name before a word for a
+      // province names the province, which is not the city GeoNames knows by that name.
+      if (kind == gazetteer_kind::city && names_a_division(w.words, c.end)) {
+        c.division = true;
+        continue;
       }
       c.canonical = e.canonical();
       c.kb_id = e.id();
