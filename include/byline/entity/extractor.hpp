@@ -340,9 +340,9 @@ class entity_extractor {
             opens[t] = 1;
             if (doc.token_records().kind[t] != token_kind::quote) break;
           }
-        std::unordered_set<std::string> lower_words;
+        std::unordered_set<std::string_view> lower_words;  // views into the text
         for (std::uint32_t i = 0; i < n; ++i)
-          if (token_flags(doc.token_records().flags[i]).has(token_flag::all_lower)) lower_words.insert(std::string(words[i]));
+          if (token_flags(doc.token_records().flags[i]).has(token_flag::all_lower)) lower_words.insert(words[i]);
         auto word_like = [&](std::uint32_t t) { return t < n && has_alpha(doc, t) && x::is_cap(words[t]); };
         for (std::uint32_t i = 0; i < n; ++i) {
           if (w.taken[i] || !word_like(i) || w.facts[i].title_word || (w.facts[i].cls & detail::feat::calendar)) continue;
