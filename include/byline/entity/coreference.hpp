@@ -291,6 +291,7 @@ class pronoun_resolver {
     const auto& sentences = doc.sentence_records().items;
     const auto& paragraphs = doc.paragraph_records().items;
     auto word = [&](std::uint32_t t) { return doc.token_utf8(token_id{t}); };
+    const auto& tokens = doc.token_records();
 
     // Each person entity's gender, from the titles and given names of all its mentions.
     std::vector<gender> cluster_gender(cl.size(), gender::unknown);
@@ -318,6 +319,7 @@ class pronoun_resolver {
       bool open = false;
       for (auto u = para.first_token; u < para.end_token && u < n; ++u) {
         quoted[u] = open;
+        if (tokens.kind[u] != token_kind::quote && tokens.kind[u] != token_kind::punctuation) continue;
         const auto w = word(u);
         if (c::is_quote_open(w)) open = true;
         else if (c::is_quote_close(w)) open = false;
@@ -373,6 +375,7 @@ class pronoun_resolver {
 
     // Pronoun tokens, outside names.
     for (std::uint32_t t = 0; t < n; ++t) {
+      if (tokens.end[t] - tokens.begin[t] > 7 || tokens.end[t] - tokens.begin[t] < 2) continue;  // he .. himself
       const auto g = pronoun_gender(word(t));
       if (g != gender::unknown && ml.mention_of_token(t) == detail::no_index) out.add(t, g);
     }
