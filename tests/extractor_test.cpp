@@ -153,3 +153,50 @@ TEST_CASE("one extractor serves many threads") {
   CHECK(counts[0] > 5);
   CHECK(std::ranges::all_of(counts, [&](auto c) { return c == counts[0]; }));
 }
+
+TEST_CASE("a surname the model left out is the person the text names in full elsewhere") {
+  const byline::pipeline nlp;
+  // A headline opening the text: "Trump" there could be a verb, the body says who it is.
+  auto doc = nlp(std::string("Trump and Xi trade warnings over tariffs\n\n"
+                             "Former President Donald Trump told Chinese leader Xi Jinping that tariffs would rise."));
+  const auto es = entities_of(doc);
+  REQUIRE(find(es, "Trump"));
+  CHECK(find(es, "Trump")->label == "PERSON");
+  CHECK(find(es, "Trump")->canonical == "Donald Trump");
+  CHECK(byline::validate(doc).empty());
+}
+
+TEST_CASE("a name that opens a sentence and is an ordinary word in the same text stays a word") {
+  const byline::pipeline nlp;
+  auto doc = nlp(std::string("Condoleezza Rice visited a farm in Iowa. The rice harvest there was poor. "
+                             "Rice exports fell sharply."));
+  const auto es = entities_of(doc);
+  CHECK(find(es, "Condoleezza Rice"));
+  CHECK(!find(es, "Rice"));
+}
+
+TEST_CASE("a city's name before a word for a province names the province, not the city") {
+  const byline::pipeline nlp;
+  auto doc = nlp(std::string("Drones struck the Kharkiv and Sumy regions overnight. Officials in Kharkiv said "
+                             "two power stations were hit, and the Zaporizhzhia region lost power too."));
+  REQUIRE(byline::validate(doc).empty());
+  struct cluster {
+    std::uint32_t index;
+    std::string canonical, id;
+  };
+  std::vector<cluster> kharkiv;
+  for (auto e : doc.entities()) {
+    if (e.text() == "Kharkiv")
+      kharkiv.push_back({e.entity().index(), std::string(e.entity().canonical()), std::string(e.entity().id())});
+    if (e.text() == "Sumy" || e.text() == "Zaporizhzhia") {
+      CHECK(e.label() == byline::entity_label::gpe);
+      CHECK(e.entity().canonical() == e.text());  // the spelling the text uses, not GeoNames' city
+      CHECK(!e.entity().id().starts_with("geonames:"));
+    }
+  }
+  REQUIRE(kharkiv.size() == 2);
+  CHECK(kharkiv[0].canonical == "Kharkiv");
+  CHECK(!kharkiv[0].id.starts_with("geonames:"));  // the region
+  CHECK(kharkiv[1].id.starts_with("geonames:"));   // the city
+  CHECK(kharkiv[0].index != kharkiv[1].index);
+}

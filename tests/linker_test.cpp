@@ -146,3 +146,16 @@ TEST_CASE("a capital stands for its government except where it is used as a plac
   CHECK(kremlin.has(byline::mention_flag::metonym));
   CHECK_FALSE(r.doc.entities()[0].has(byline::mention_flag::metonym));
 }
+
+TEST_CASE("a province named after its city is an entity apart from the city") {
+  auto r = link("Shelling hit Kherson. Villages across the Kherson region lost power. Kherson is dark.",
+                [](marker& m) {
+                  m.mark("Kherson", entity_label::gpe);
+                  m.mark("Kherson", entity_label::gpe).division = true;
+                  m.mark("Kherson", entity_label::gpe);
+                });
+  const auto city = r.doc.entities()[0].entity(), province = r.doc.entities()[1].entity();
+  CHECK(!(city == province));
+  CHECK(r.doc.entities()[2].entity() == city);
+  CHECK(r.canon == std::vector<std::string>{"Kherson", "Kherson", "Kherson"});
+}

@@ -1,6 +1,6 @@
 // byline — the default English news pipeline.
 //
-//   const byline::news_pipeline nlp;                       // tokens, paragraphs, sentences, entities
+//   const byline::news_pipeline nlp;                       // tokens, paragraphs, sentences, entities, pronouns
 //   const byline::pipeline nlp2;                           // the same: deduced from no arguments
 //   auto mine = byline::news_pipeline{}.then(my_component{});   // extended in one line
 //
@@ -10,6 +10,7 @@
 #pragma once
 
 #include <byline/document/paragraphs.hpp>
+#include <byline/entity/coreference.hpp>
 #include <byline/entity/extractor.hpp>
 #include <byline/pipeline.hpp>
 #include <byline/tokenize/sentences.hpp>
@@ -17,6 +18,6 @@
 
 namespace byline {
 
-using news_pipeline = pipeline<tokenizer, paragraph_segmenter, sentence_splitter, entity_extractor>;
+using news_pipeline = pipeline<tokenizer, paragraph_segmenter, sentence_splitter, entity_extractor, pronoun_resolver>;
 
 }  // namespace byline

@@ -459,7 +459,8 @@ class tokenizer;
 struct paragraph_segmenter;
 struct sentence_splitter;
 class entity_extractor;
-pipeline() -> pipeline<tokenizer, paragraph_segmenter, sentence_splitter, entity_extractor>;
+class pronoun_resolver;
+pipeline() -> pipeline<tokenizer, paragraph_segmenter, sentence_splitter, entity_extractor, pronoun_resolver>;
 
 // ----------------------------------------------------------------------------------------------
 // pipe(): a small pool of threads and an ordered window of results.

@@ -56,7 +56,7 @@ def check_doc(doc, with_tokens=True):
         return
     keys = list(doc.keys())
     want = ["file", "length", "unit", "invalid_sequences"] + (["tokens"] if with_tokens else []) + \
-        ["paragraphs", "sentences", "entity_clusters", "entities"]  # the order the layers were made in
+        ["paragraphs", "sentences", "entity_clusters", "entities", "pronouns"]  # the order the layers were made in
     if keys != want:
         fail(f"{where} top-level keys {keys}, expected {want}")
         return
@@ -141,6 +141,22 @@ def check_doc(doc, with_tokens=True):
             fail(f"{where} entity {i} label {e['label']!r}")
         if not (0 <= e["entity"] < len(clusters)) or i not in clusters[e["entity"]]["mentions"]:
             fail(f"{where} entity {i} is not a mention of its cluster {e['entity']}")
+    # Pronouns: one token each, in order, outside every entity, referring to a person's cluster or
+    # to none.
+    taken = {t for e in doc["entities"] for t in range(e["first_token"], e["end_token"])}
+    prev_end = 0
+    for i, p in enumerate(doc["pronouns"]):
+        if p["end_token"] != p["first_token"] + 1 or p["start"] < prev_end or p["text"] != piece(p["start"], p["end"]):
+            fail(f"{where} pronoun {i} at [{p['start']}, {p['end']}) is not one token in order")
+        prev_end = p["end"]
+        if p["first_token"] in taken:
+            fail(f"{where} pronoun {i} is inside an entity")
+        if p["gender"] not in ("male", "female"):
+            fail(f"{where} pronoun {i} gender {p['gender']!r}")
+        if p["entity"] is not None and (not (0 <= p["entity"] < len(clusters)) or
+                                        clusters[p["entity"]]["label"] != "PERSON" or
+                                        p["canonical"] != clusters[p["entity"]]["canonical"]):
+            fail(f"{where} pronoun {i} refers to {p['entity']}, not a person's cluster")
 
 
 def sample_expectations(doc):

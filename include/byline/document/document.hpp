@@ -683,6 +683,19 @@ class basic_document {
   void entities() const&& = delete;
   void entity_clusters() const&& = delete;
 
+  // Third-person singular pronouns, and the entity a pronoun token refers to (O(1); nullopt when it
+  // is no pronoun or the text does not make its referent clear). Defined in
+  // <byline/entity/coreference.hpp>; empty when the document has no pronoun layer.
+  template <class N = node_type>
+  auto pronouns() const& {
+    return pronoun_range(static_cast<const N&>(node()));
+  }
+  template <class N = node_type>
+  auto referent_of(const token& t) const& {
+    return referent_of_token(static_cast<const N&>(node()), t.index());
+  }
+  void pronouns() const&& = delete;
+
   // The token that covers `offset`, if any (whitespace belongs to no token).
   std::optional<token> token_at(std::size_t offset) const& {
     const auto& t = node().token_records();

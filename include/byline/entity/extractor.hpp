@@ -320,6 +320,45 @@ class entity_extractor {
       }
     }
 
+    // 3b. One name, one reading per document: a capitalised word (or words) the model left out
+    // that is the surname or the whole name of a person named in full elsewhere in the text is that
+    // person ("Trump and Putin engage ..." opening a headline, where "Trump" could be a verb). Not
+    // when it runs into other capitalised words ("Trump Tower"), is a calendar or title word, or
+    // opens a sentence while the text also uses it as an ordinary lower-case word ("Rice prices").
+    if (opts_.model && opts_.rules) {
+      std::vector<std::span<const std::string_view>> full_names;
+      std::unordered_set<std::string_view> last_words;
+      for (const auto& c : found)
+        if (c.label == entity_label::person && c.end - c.first >= 2) {
+          full_names.emplace_back(words.data() + c.first, c.end - c.first);
+          last_words.insert(words[c.end - 1]);
+        }
+      if (!full_names.empty()) {
+        std::vector<std::uint8_t> opens(n, 0);
+        for (const auto& s : doc.sentence_records().items)
+          for (auto t = s.first_token; t < s.end_token && t < n; ++t) {
+            opens[t] = 1;
+            if (doc.token_records().kind[t] != token_kind::quote) break;
+          }
+        std::unordered_set<std::string_view> lower_words;  // views into the text
+        for (std::uint32_t i = 0; i < n; ++i)
+          if (token_flags(doc.token_records().flags[i]).has(token_flag::all_lower)) lower_words.insert(words[i]);
+        auto word_like = [&](std::uint32_t t) { return t < n && has_alpha(doc, t) && x::is_cap(words[t]); };
+        for (std::uint32_t i = 0; i < n; ++i) {
+          if (w.taken[i] || !word_like(i) || w.facts[i].title_word || (w.facts[i].cls & detail::feat::calendar)) continue;
+          std::uint32_t e = i;
+          for (const auto& f : full_names)
+            if (f.size() > e - i && i + f.size() <= n && std::equal(f.begin(), f.end(), words.begin() + i)) e = i + static_cast<std::uint32_t>(f.size());
+          if (e == i && last_words.contains(words[i])) e = i + 1;
+          if (e == i || !free(i, e)) continue;
+          if ((!opens[i] && word_like(i - 1)) || word_like(e)) continue;
+          if (opens[i] && lower_words.contains(detail::fold(words[i]))) continue;
+          take(cand{.first = i, .end = e, .label = entity_label::person, .flags = mention_flag::rule});
+          i = e - 1;
+        }
+      }
+    }
+
     // 4. The news gazetteer where nothing else was found.
     if (opts_.news_gazetteer)
       for (const auto& m : longest_leftmost(w.matches)) {
@@ -386,6 +425,21 @@ class entity_extractor {
       }
     }
     return found;
+  }
+
+  // Whether the names ending before token e are followed by a word for a province ("region",
+  // "oblast"): at once, or, when the word is plural, after more names joined by commas and
+  // "and"/"or" ("the Donetsk, Luhansk, and Kherson regions").
+  static bool names_a_division(std::span<const std::string_view> words, std::uint32_t e) {
+    namespace x = detail::extract;
+    const auto n = words.size();
+    if (e < n && x::in_list(words[e], {"region", "province", "oblast", "governorate", "prefecture"})) return true;
+    for (std::uint32_t j = e; j < n && j < e + 24; ++j) {
+      const auto v = words[j];
+      if (x::in_list(v, {"regions", "provinces", "oblasts", "governorates", "prefectures"})) return true;
+      if (v != "," && v != "and" && v != "or" && !x::is_cap(v)) return false;
+    }
+    return false;
   }
 
   // Titles, canonical names, ids and metonym information.
@@ -463,6 +517,12 @@ class entity_extractor {
       } else if (c.label == entity_label::gpe || c.label == entity_label::loc || kind == gazetteer_kind::seat) {
         // The gazetteer knows a region from a state, and a demonym from a place.
         c.label = e.label();
+      }
+      // "the Kharkiv region", "the Donetsk and Luhansk regions": a city's name before a word for a
+      // province names the province, which is not the city GeoNames knows by that name.
+      if (kind == gazetteer_kind::city && names_a_division(w.words, c.end)) {
+        c.division = true;
+        continue;
       }
       c.canonical = e.canonical();
       c.kb_id = e.id();

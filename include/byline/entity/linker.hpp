@@ -47,6 +47,7 @@ struct entity_candidate {
   std::string_view country_id{};     // and its ISO code
   bool seat = false;                 // a seat of government: always stands for the government
   bool capital = false;              // a capital: stands for the government where it acts or speaks
+  bool division = false;             // a city's name used for its province ("the Kharkiv region")
 };
 
 // Lower case with curly apostrophes folded, as UTF-8.
@@ -183,7 +184,8 @@ inline void link_entities(const document_base& doc, const std::vector<entity_can
     const auto& c = cands[m];
     const auto w = words_of(c);
     const int group = label_group(c.label);
-    const std::string key = std::to_string(group) + ':' + join(w);
+    // A province named after its city is not the city: "Kharkiv" and "the Kharkiv region" differ.
+    const std::string key = std::to_string(group) + (c.division ? "p:" : ":") + join(w);
     std::uint32_t found = detail::no_index;
 
     if (!c.canonical.empty()) {
