@@ -23,6 +23,8 @@
 //   scaling_one_name     "Donald Trump " 100,000 times, one document (1.3 MB)
 //   scaling_one_name_sentences  "Donald Trump said. " 100,000 times, one document (1.9 MB)
 //   scaling_all_caps     4 MiB of PolNeAR upper-cased (ASCII)
+//   scaling_pronouns/K   "Donald Trump met Vladimir Putin and he told him that his plan " K thousand
+//                        times, one line with no sentence end (1.5 and 6.2 MB)
 // plus document memory per token, and the cost of a pipeline with no components on a short text.
 #include "bench_common.hpp"
 
@@ -264,7 +266,7 @@ void BM_pipe_articles(benchmark::State& state) {
 // must run at a per-MB speed like news. Each runs the default pipeline with entities over one
 // document, as BM_default_pipeline does; texts are made from the PolNeAR corpus once, before timing.
 
-enum class scaled { polnear, one_line, one_name, one_name_sentences, all_caps };
+enum class scaled { polnear, one_line, one_name, one_name_sentences, all_caps, pronouns };
 
 // The text of a scaling benchmark: `mib` MiB (2^20 bytes) of PolNeAR, cut at white space; the same
 // with every line break a space (one line, one paragraph); 100,000 times "Donald Trump " (one
@@ -285,6 +287,13 @@ const std::string& scaled_text(scaled what, std::size_t mib) {
       const std::string_view one = what == scaled::one_name ? "Donald Trump " : "Donald Trump said. ";
       text.reserve(100'000 * one.size());
       for (int i = 0; i < 100'000; ++i) text += one;
+      break;
+    }
+    case scaled::pronouns: {
+      // Names and pronouns with no sentence end: every pronoun has thousands of names before it in
+      // its sentence. `mib` counts repetitions in thousands here.
+      const std::string_view one = "Donald Trump met Vladimir Putin and he told him that his plan ";
+      for (std::size_t i = 0; i < mib * 1000; ++i) text += one;
       break;
     }
   }
@@ -334,6 +343,9 @@ void BM_scaling_one_name_sentences(benchmark::State& state) {
 }
 // 4 MiB of PolNeAR in ASCII capitals.
 void BM_scaling_all_caps(benchmark::State& state) { scaling_bench(state, scaled::all_caps, 4); }
+void BM_scaling_pronouns(benchmark::State& state) {
+  scaling_bench(state, scaled::pronouns, static_cast<std::size_t>(state.range(0)));
+}
 
 }  // namespace
 
@@ -362,5 +374,6 @@ BENCHMARK(BM_scaling_one_line)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_scaling_one_name)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_scaling_one_name_sentences)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_scaling_all_caps)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_scaling_pronouns)->Arg(25)->Arg(100)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -281,6 +281,9 @@ class pronoun_resolver {
 
   // How many sentences before the pronoun's own are searched for its antecedent.
   std::uint32_t window = 2;
+  // And at most how many tokens back: a text with no sentence ends (a table, a run-on scrape)
+  // would otherwise make every pronoun read all the names before it.
+  std::uint32_t reach = 150;
 
   void operator()(document_base& doc, workspace&) const {
     namespace c = detail::coref;
@@ -327,7 +330,8 @@ class pronoun_resolver {
       }
     }
 
-    std::vector<c::reference> refs;  // in text order, growing as pronouns are resolved
+    std::vector<c::reference> refs;  // mentions, in text order
+    std::vector<c::reference> pronoun_refs;  // resolved pronouns, appended in text order
     for (std::uint32_t m = 0; m < ml.size(); ++m)
       if (ml.label[m] == entity_label::person && ml.cluster[m] < cl.size())
         refs.push_back({ml.title_first[m] < ml.title_end[m] ? ml.title_first[m] : ml.first[m], ml.end[m], ml.cluster[m]});
@@ -354,6 +358,7 @@ class pronoun_resolver {
           (word(r.first - 2) == "," || doc.token_records().kind[r.first - 2] == token_kind::quote))
         return true;  // "..., said Trump"
       if (possessive_after(r.end)) return false;
+      if (r.first - sb > reach) return false;  // far into a run-on sentence: no subject there
       // Named first: only quotes, determiners and other names before it.
       std::uint32_t t = sb;
       while (t < r.first && leading_ok(t)) ++t;
@@ -387,7 +392,20 @@ class pronoun_resolver {
       const auto s = sentence_of[t];
       if (quoted[t]) continue;  // inside quotation marks: left alone
       const auto from_sentence = s >= window ? s - window : 0;
-      const auto from = sentences[from_sentence].first_token;
+      const auto from = std::max(sentences[from_sentence].first_token, t > reach ? t - reach : 0u);
+      // The references with first token in [lo, hi), mentions and resolved pronouns merged in text
+      // order, until f returns true.
+      const auto by_first = [](const c::reference& r) { return r.first; };
+      auto each_ref = [&](std::uint32_t lo, std::uint32_t hi, auto&& f) {
+        auto i = std::ranges::lower_bound(refs, lo, {}, by_first);
+        auto j = std::ranges::lower_bound(pronoun_refs, lo, {}, by_first);
+        for (;;) {
+          const bool mi = i != refs.end() && i->first < hi, pj = j != pronoun_refs.end() && j->first < hi;
+          if (!mi && !pj) return;
+          const auto& r = (mi && (!pj || i->first <= j->first)) ? *i++ : *j++;
+          if (f(r)) return;
+        }
+      };
       // The references in the window, before the pronoun.
       struct cand {
         std::uint32_t cluster;
@@ -395,16 +413,15 @@ class pronoun_resolver {
         bool in_own_sentence = false;
       };
       std::vector<cand> cands;
-      const auto by_first = [](const c::reference& r) { return r.first; };
-      for (auto ri = std::ranges::lower_bound(refs, from, {}, by_first); ri != refs.end() && ri->first < t; ++ri) {
-        const auto& r = *ri;
-        if (r.end > t) continue;
+      each_ref(from, t, [&](const c::reference& r) {
+        if (r.end > t) return false;
         const auto rg = cluster_gender[r.cluster];
-        if (rg != gender::unknown && rg != g) continue;
+        if (rg != gender::unknown && rg != g) return false;
         auto it = std::ranges::find(cands, r.cluster, &cand::cluster);
         if (it == cands.end()) cands.push_back({r.cluster, rg}), it = cands.end() - 1;
         if (sentence_of[r.first] == s) it->in_own_sentence = true;
-      }
+        return false;
+      });
       std::uint32_t chosen = detail::no_index;
       if (cands.size() == 1) {
         chosen = cands[0].cluster;
@@ -413,14 +430,14 @@ class pronoun_resolver {
           return std::ranges::none_of(cands, [&](const cand& x) { return x.cluster != k && x.in_own_sentence; });
         };
         auto subject_of = [&](std::uint32_t sent, bool before_pronoun) -> std::uint32_t {
-          for (auto it = std::ranges::lower_bound(refs, sentences[sent].first_token, {}, by_first);
-               it != refs.end() && it->first < sentences[sent].end_token; ++it) {
-            const auto& r = *it;
-            if (before_pronoun && r.end > t) continue;
-            if (!subject_or_speaker(r, sent)) continue;
-            return r.cluster;
-          }
-          return detail::no_index;
+          std::uint32_t found = detail::no_index;
+          each_ref(std::max(sentences[sent].first_token, from), std::min(sentences[sent].end_token, t), [&](const c::reference& r) {
+            if (before_pronoun && r.end > t) return false;
+            if (!subject_or_speaker(r, sent)) return false;
+            found = r.cluster;
+            return true;
+          });
+          return found;
         };
         auto known = [&](std::uint32_t k) {
           auto it = std::ranges::find(cands, k, &cand::cluster);
@@ -432,14 +449,13 @@ class pronoun_resolver {
       }
       if (chosen == detail::no_index) continue;
       out.cluster[p] = chosen;
-      for (auto k = cl.mention_begin[chosen + 1]; k-- > cl.mention_begin[chosen];)
-        if (ml.end[cl.mention_index[k]] <= t) {
-          out.antecedent[p] = cl.mention_index[k];
-          break;
-        }
-      // The pronoun now refers too: keep refs in text order.
-      const c::reference r{t, t + 1, chosen};
-      refs.insert(std::ranges::upper_bound(refs, t, {}, by_first), r);
+      // The cluster's last mention before the pronoun (its mentions are in text order).
+      const auto* mb = cl.mention_index.data() + cl.mention_begin[chosen];
+      const auto* me = cl.mention_index.data() + cl.mention_begin[chosen + 1];
+      const auto* after = std::partition_point(mb, me, [&](auto m) { return ml.end[m] <= t; });
+      if (after != mb) out.antecedent[p] = *(after - 1);
+      // The pronoun now refers too, for the pronouns after it.
+      pronoun_refs.push_back({t, t + 1, chosen});
     }
     out.index_tokens(n);
   }

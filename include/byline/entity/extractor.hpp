@@ -326,12 +326,24 @@ class entity_extractor {
     // when it runs into other capitalised words ("Trump Tower"), is a calendar or title word, or
     // opens a sentence while the text also uses it as an ordinary lower-case word ("Rice prices").
     if (opts_.model && opts_.rules) {
-      std::vector<std::span<const std::string_view>> full_names;
+      // Full names as their words joined by U+001F, in a set: a document that names one person
+      // thousands of times must not compare every capitalised word with every mention.
+      constexpr std::uint32_t longest_name = 6;
+      const auto join = [&](std::string& key, std::uint32_t t) {
+        if (!key.empty()) key += '\x1f';
+        key += words[t];
+      };
+      std::unordered_set<std::string> full_names;
       std::unordered_set<std::string_view> last_words;
+      std::uint32_t longest = 0;
+      std::string key;
       for (const auto& c : found)
-        if (c.label == entity_label::person && c.end - c.first >= 2) {
-          full_names.emplace_back(words.data() + c.first, c.end - c.first);
+        if (c.label == entity_label::person && c.end - c.first >= 2 && c.end - c.first <= longest_name) {
+          key.clear();
+          for (auto t = c.first; t < c.end; ++t) join(key, t);
+          full_names.insert(key);
           last_words.insert(words[c.end - 1]);
+          longest = std::max(longest, c.end - c.first);
         }
       if (!full_names.empty()) {
         std::vector<std::uint8_t> opens(n, 0);
@@ -347,8 +359,12 @@ class entity_extractor {
         for (std::uint32_t i = 0; i < n; ++i) {
           if (w.taken[i] || !word_like(i) || w.facts[i].title_word || (w.facts[i].cls & detail::feat::calendar)) continue;
           std::uint32_t e = i;
-          for (const auto& f : full_names)
-            if (f.size() > e - i && i + f.size() <= n && std::equal(f.begin(), f.end(), words.begin() + i)) e = i + static_cast<std::uint32_t>(f.size());
+          key.clear();
+          join(key, i);
+          for (std::uint32_t len = 2; len <= longest && i + len <= n; ++len) {
+            join(key, i + len - 1);
+            if (full_names.contains(key)) e = i + len;  // the longest name that matches
+          }
           if (e == i && last_words.contains(words[i])) e = i + 1;
           if (e == i || !free(i, e)) continue;
           if ((!opens[i] && word_like(i - 1)) || word_like(e)) continue;
