@@ -127,6 +127,24 @@ TEST_CASE("the entity a token refers to, in O(1), and in JSON") {
                   R"("entity":0,"canonical":"Angela Merkel","antecedent":0})") != std::string::npos);
 }
 
+TEST_CASE("the token index holds across many pronouns and its 64-token words") {
+  std::string text;
+  for (int i = 0; i < 30; ++i)
+    text += "Angela Merkel visited Kyiv on Friday. She said her country would help, and he agreed. ";
+  auto doc = nlp(text);
+  REQUIRE(byline::validate(doc).empty());
+  std::size_t pronouns = 0, referring = 0;
+  for (auto p : doc.pronouns()) {
+    ++pronouns;
+    const auto e = doc.referent_of(doc.tokens()[p.first_token()]);
+    CHECK(e.has_value() == p.resolved());
+    if (e) CHECK(e->id() == p.entity()->id());
+  }
+  for (auto t : doc.tokens()) referring += doc.referent_of(t).has_value();
+  CHECK(pronouns == 90);
+  CHECK(referring == 60);  // she and her; "he" has no man to refer to
+}
+
 TEST_CASE("validate() finds a broken pronoun layer") {
   auto doc = nlp(std::string("Angela Merkel visited Kyiv on Friday. She said her country would help."));
   REQUIRE(byline::validate(doc).empty());

@@ -41,6 +41,7 @@
 #include <byline/pipeline.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -87,8 +88,11 @@ struct pronoun_layer {
   std::vector<gender> gender_of;          // the pronoun's gender
   std::vector<std::uint32_t> cluster;     // the entity it refers to, or none
   std::vector<std::uint32_t> antecedent;  // the nearest mention of that entity before it, or none
-  // The record of each token, or none: "which entity does this pronoun refer to" in O(1).
-  std::vector<std::uint32_t> of_token;
+  // "Which entity does this pronoun refer to" in O(1) with a bit a token, not an index a token:
+  // pronouns are one token in fifty or so. Bit t of words[t / 64] marks a pronoun; rank[w] counts
+  // the marks before word w, so a marked token's record is rank + the marks before it in its word.
+  std::vector<std::uint64_t> marks;
+  std::vector<std::uint32_t> rank;
 
   std::size_t size() const noexcept { return token.size(); }
   pronoun_id add(std::uint32_t t, gender g) {
@@ -99,20 +103,28 @@ struct pronoun_layer {
     return pronoun_id{static_cast<std::uint32_t>(token.size() - 1)};
   }
   void index_tokens(std::size_t n) {
-    of_token.assign(n, detail::no_index);
+    marks.assign((n + 63) / 64, 0);
+    rank.assign(marks.size(), 0);
     for (std::uint32_t p = 0; p < size(); ++p)
-      if (token[p] < n) of_token[token[p]] = p;
+      if (token[p] < n) marks[token[p] / 64] |= std::uint64_t{1} << (token[p] % 64);
+    std::uint32_t before = 0;
+    for (std::size_t w = 0; w < marks.size(); ++w) {
+      rank[w] = before;
+      before += static_cast<std::uint32_t>(std::popcount(marks[w]));
+    }
   }
   std::uint32_t pronoun_of_token(std::uint32_t t) const noexcept {
-    return t < of_token.size() ? of_token[t] : detail::no_index;
+    const std::size_t w = t / 64;
+    if (w >= marks.size() || !((marks[w] >> (t % 64)) & 1)) return detail::no_index;
+    return rank[w] + static_cast<std::uint32_t>(std::popcount(marks[w] & ((std::uint64_t{1} << (t % 64)) - 1)));
   }
 
   void write_json(io::json_out& j) const;
   void validate(const document_base& doc, std::vector<std::string>& problems) const;
   std::size_t memory_bytes() const noexcept {
-    return (token.capacity() + cluster.capacity() + antecedent.capacity() + of_token.capacity()) *
+    return (token.capacity() + cluster.capacity() + antecedent.capacity() + rank.capacity()) *
                sizeof(std::uint32_t) +
-           gender_of.capacity();
+           marks.capacity() * sizeof(std::uint64_t) + gender_of.capacity();
   }
 };
 
@@ -215,13 +227,21 @@ inline void pronoun_layer::validate(const document_base& doc, std::vector<std::s
     if (ml && token[p] < ml->of_token.size() && ml->of_token[token[p]] != detail::no_index)
       problems.push_back(at + "inside an entity mention");
   }
-  if (of_token.size() != n && !(k == 0 && of_token.empty())) problems.push_back("pronouns: token index not built");
+  if ((marks.size() != (n + 63) / 64 || rank.size() != marks.size()) && !(k == 0 && marks.empty()))
+    problems.push_back("pronouns: token index not built");
   else
-    for (std::size_t t = 0; t < of_token.size(); ++t)
-      if (of_token[t] != detail::no_index && (of_token[t] >= k || token[of_token[t]] != t)) {
+    for (std::size_t t = 0; t < n && !marks.empty(); ++t) {
+      const auto p = pronoun_of_token(static_cast<std::uint32_t>(t));
+      if (p != detail::no_index && (p >= k || token[p] != t)) {
         problems.push_back("pronouns: token " + std::to_string(t) + " indexed to the wrong pronoun");
         break;
       }
+    }
+  for (std::size_t p = 0; p < k; ++p)
+    if (token[p] < n && pronoun_of_token(token[p]) != p) {
+      problems.push_back("pronouns: pronoun " + std::to_string(p) + " missing from the token index");
+      break;
+    }
 }
 
 // ----------------------------------------------------------------------------------------------
