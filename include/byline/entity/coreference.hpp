@@ -64,7 +64,8 @@ inline constexpr std::string_view name(gender g) noexcept {
 // The gender of a third-person singular personal pronoun (he, him, his, himself; she, her, hers,
 // herself, written in lower case or with a capital first letter), or unknown for any other word.
 inline gender pronoun_gender(std::string_view w) noexcept {
-  if (w.empty() || w.size() > 7) return gender::unknown;
+  if (w.size() < 2 || w.size() > 7) return gender::unknown;
+  if (const char c = static_cast<char>(w[0] | 0x20); c != 'h' && c != 's') return gender::unknown;
   char buf[8] = {};
   for (std::size_t i = 0; i < w.size(); ++i) {
     char c = w[i];

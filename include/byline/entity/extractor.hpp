@@ -352,9 +352,18 @@ class entity_extractor {
             opens[t] = 1;
             if (doc.token_records().kind[t] != token_kind::quote) break;
           }
-        std::unordered_set<std::string_view> lower_words;  // views into the text
-        for (std::uint32_t i = 0; i < n; ++i)
-          if (token_flags(doc.token_records().flags[i]).has(token_flag::all_lower)) lower_words.insert(words[i]);
+        // The text's lower-case words (views into it), gathered only when a sentence opens with a
+        // candidate: most documents have none, and hashing every word was a tenth of the extractor.
+        std::unordered_set<std::string_view> lower_words;
+        bool gathered = false;
+        auto used_in_lower_case = [&](std::string_view w) {
+          if (!gathered) {
+            gathered = true;
+            for (std::uint32_t k = 0; k < n; ++k)
+              if (token_flags(doc.token_records().flags[k]).has(token_flag::all_lower)) lower_words.insert(words[k]);
+          }
+          return lower_words.contains(w);
+        };
         auto word_like = [&](std::uint32_t t) { return t < n && has_alpha(doc, t) && x::is_cap(words[t]); };
         for (std::uint32_t i = 0; i < n; ++i) {
           if (w.taken[i] || !word_like(i) || w.facts[i].title_word || (w.facts[i].cls & detail::feat::calendar)) continue;
@@ -368,7 +377,7 @@ class entity_extractor {
           if (e == i && last_words.contains(words[i])) e = i + 1;
           if (e == i || !free(i, e)) continue;
           if ((!opens[i] && word_like(i - 1)) || word_like(e)) continue;
-          if (opens[i] && lower_words.contains(detail::fold(words[i]))) continue;
+          if (opens[i] && used_in_lower_case(detail::fold(words[i]))) continue;
           take(cand{.first = i, .end = e, .label = entity_label::person, .flags = mention_flag::rule});
           i = e - 1;
         }

@@ -695,6 +695,8 @@ class ner_workspace {
   struct slot {
     std::uint64_t hash;
     std::uint32_t id;  // entry index + 1; 0: empty
+    std::uint32_t length;
+    std::uint64_t head;  // the key's first 8 bytes, zero-padded: most words are compared here alone
   };
   struct history {  // one lower-case form in the current document
     std::uint32_t stamp;
@@ -732,10 +734,10 @@ class ner_workspace {
     entry_key_.clear();
     entry_cap_.clear();
     entry_lower_.clear();
-    std::fill(slots_.begin(), slots_.end(), slot{0, 0});
+    std::fill(slots_.begin(), slots_.end(), slot{});
     keys_.clear();
     lowers_.clear();
-    std::fill(lower_slots_.begin(), lower_slots_.end(), slot{0, 0});
+    std::fill(lower_slots_.begin(), lower_slots_.end(), slot{});
     lower_keys_.clear();
     hist_.clear();
   }
@@ -1053,6 +1055,13 @@ inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
   return true;
 }
 
+// A key's first 8 bytes, zero-padded, kept in its slot.
+inline std::uint64_t key_head(std::string_view key) noexcept {
+  std::uint64_t x = 0;
+  if (!key.empty()) std::memcpy(&x, key.data(), key.size() < 8 ? key.size() : 8);
+  return x;
+}
+
 // Finds `key` in an open-addressing table whose ids index (begin, length) pairs into `arena`, or
 // the empty slot where it belongs. Grows the table first so that it stays at most half full.
 template <class Slot>
@@ -1061,7 +1070,7 @@ Slot& probe(std::vector<Slot>& slots, std::size_t count, std::uint64_t h, std::s
   if (slots.empty() || count * 2 + 2 > slots.size()) {
     std::size_t cap = slots.empty() ? 1024 : slots.size() * 2;
     while (cap < count * 2 + 2) cap *= 2;
-    std::vector<Slot> ns(cap, Slot{0, 0});
+    std::vector<Slot> ns(cap, Slot{});
     for (const auto& s : slots) {
       if (s.id == 0) continue;
       auto j = s.hash & (cap - 1);
@@ -1071,12 +1080,14 @@ Slot& probe(std::vector<Slot>& slots, std::size_t count, std::uint64_t h, std::s
     slots.swap(ns);
   }
   const auto mask = slots.size() - 1;
+  const std::uint64_t head = key_head(key);
   for (auto i = h & mask;; i = (i + 1) & mask) {
     auto& s = slots[i];
     if (s.id == 0) return s;
-    if (s.hash == h) {
-      const auto [b, len] = where[s.id - 1];
-      if (len == key.size() && same_bytes(arena.data() + b, key.data(), len)) return s;
+    if (s.hash == h && s.length == key.size() && s.head == head) {
+      if (key.size() <= 8) return s;
+      const auto b = where[s.id - 1].first;
+      if (same_bytes(arena.data() + b + 8, key.data() + 8, key.size() - 8)) return s;
     }
   }
 }
@@ -1092,7 +1103,7 @@ inline std::uint32_t ner_model::lower_id_of(std::string_view lower, ner_workspac
   const auto id = static_cast<std::uint32_t>(ws.lowers_.size());
   ws.lowers_.emplace_back(static_cast<std::uint32_t>(ws.lower_keys_.size()), static_cast<std::uint32_t>(lower.size()));
   ws.lower_keys_ += lower;
-  slot = {h, id + 1};
+  slot = {h, id + 1, static_cast<std::uint32_t>(lower.size()), n::key_head(lower)};
   ws.hist_.push_back({});
   return id;
 }
@@ -1126,7 +1137,7 @@ inline std::uint32_t ner_model::entry_of(std::string_view word, std::uint64_t h,
   ws.entry_lower_.push_back((features_ & (ner_feature::history | ner_feature::doc_case)) ? lower_id_of(info.lower, ws)
                                                                                          : 0);
   const auto id = static_cast<std::uint32_t>(ws.entries_.size() - 1);
-  ws.slots_[slot_index] = {h, id + 1};
+  ws.slots_[slot_index] = {h, id + 1, static_cast<std::uint32_t>(word.size()), n::key_head(word)};
   return id;
 }
 
