@@ -666,15 +666,16 @@ struct tokenizer::run {
     return token_rule::initials;
   }
 
-  // Whether the word segment [b, e) can begin a URL: http, https or ftp before "://" (UAX #29 ends
-  // the segment at the colon), or a segment starting "www." (the dots join it). Cheap, because most
-  // words fail on their length or first letter.
+  // Whether the word segment [b, e) can begin a URL: http, https or ftp right before "://" (UAX #29
+  // ends the segment at the colon), or a segment starting "www." (the dots join it). Exactly what
+  // url_end needs to find one, so that "have", "for" and "which" stay on the fast paths.
   bool may_start_url(std::size_t b, std::size_t e) const {
     const auto n = e - b;
-    const auto u = unicode::detail::unit_value(text[b]) | 0x20;  // a letter, so this lowers it
-    if (u == 'h') return n == 4 || n == 5;
-    if (u == 'f') return n == 3;
-    if (u == 'w') return n > 4;
+    const auto lower = [&](std::size_t i) { return unicode::detail::unit_value(text[i]) | 0x20; };
+    const auto u = lower(b);  // a letter, so this lowers it
+    if ((u == 'h' && (n == 4 || n == 5)) || (u == 'f' && n == 3))
+      return e < text.size() && unicode::detail::unit_value(text[e]) == ':';
+    if (u == 'w') return n > 4 && lower(b + 1) == 'w' && lower(b + 2) == 'w' && text[b + 3] == C('.');
     return false;
   }
 
@@ -1184,39 +1185,43 @@ struct tokenizer::run {
   // decisions as the byte-at-a-time step below, which takes whatever this leaves (a word that may
   // join across a middle character, an underscore, a possible URL, anything not ASCII, a token
   // that reaches the end of the block). Returns where it stopped.
+  // It visits token starts only (the first byte of a letter-digit run, and every other byte that is
+  // not white space), so white space costs nothing and the one branch a token is word or mark.
   std::size_t block_tokens(std::size_t base) {
     using namespace segment::detail;
     const auto* d = reinterpret_cast<const unsigned char*>(text.data()) + base;
     const detail::byte_masks m = detail::classify64(d);
     const std::uint64_t word = m.alpha | m.digit;
-    unsigned r = 0;
-    while (r < 62 && buf.n < flush_at) {
+    std::uint64_t starts = (word & ~(word << 1)) | ~(word | m.space);
+    unsigned last = 0;  // where the last token taken here ended: white space at most lies between
+    // Where to hand over at the start r: before the white space that precedes something not ASCII
+    // (marks may extend it: WB4), else at r itself.
+    const auto stop = [&](unsigned r) -> std::size_t {
+      const bool space_then_high = r > 0 && ((m.high >> r) & 1) && ((m.space >> (r - 1)) & 1);
+      return base + (space_then_high ? last : r);
+    };
+    while (starts) {
+      const auto r = static_cast<unsigned>(std::countr_zero(starts));
+      if (r >= 62 || buf.n >= flush_at) return stop(r);
       const std::uint64_t bit = std::uint64_t{1} << r;
-      if (m.space & bit) {
-        const auto len = static_cast<unsigned>(std::countr_zero(~(m.space >> r)));
-        // White space before something not ASCII may be extended by marks (WB4): the step decides.
-        if (r + len >= 64 || ((m.high >> (r + len)) & 1)) break;
-        r += len;
-        continue;
-      }
       if (word & bit) {
         const auto len = static_cast<unsigned>(std::countr_zero(~(word >> r)));
         const unsigned e = r + len;
-        if (e >= 63) break;
+        if (e >= 63) return stop(r);
         const unsigned v = d[e];
-        if (v >= 0x80 || ascii_words.cls[v] == a_underscore) break;
+        if (v >= 0x80 || ascii_words.cls[v] == a_underscore) return stop(r);
         if (ascii_words.cls[v] == a_mid) {
           // "U.S", "don't", "3,000": a middle character between two letters or two digits joins them.
           const unsigned x = d[e + 1];
-          if (x >= 0x80) break;
+          if (x >= 0x80) return stop(r);
           const bool tail_letter = (m.alpha >> (e - 1)) & 1;
           if (tail_letter ? ascii_words.joins_letters[v] && ascii_words.cls[x] == a_letter
                           : ascii_words.joins_digits[v] && ascii_words.cls[x] == a_digit)
-            break;
+            return stop(r);
         }
         const std::uint64_t range = ((std::uint64_t{1} << len) - 1) << r;
         const bool alpha = (m.alpha & range) != 0;
-        if (alpha && (((m.digit >> r) & 1) || may_start_url(base + r, base + e))) break;
+        if (alpha && (((m.digit >> r) & 1) || may_start_url(base + r, base + e))) return stop(r);
         std::uint32_t sm = alpha ? detail::sh_alpha : 0;
         if (m.digit & range) sm |= detail::sh_digit;
         if (m.upper & range) sm |= detail::sh_upper;
@@ -1229,17 +1234,19 @@ struct tokenizer::run {
         push(static_cast<std::uint32_t>(base + r), static_cast<std::uint32_t>(base + e),
              alpha ? token_kind::word : token_kind::number, token_rule::word_boundary, s);
         merge_back();
-        r = e;
-        continue;
+        last = e;
+      } else {
+        // A lone ASCII mark (ascii_punct_alone), not followed by anything that could extend it.
+        const unsigned u = d[r];
+        if (u >= 0x80 || u < 0x21 || u == 0x7F || ((m.high >> (r + 1)) & 1)) return stop(r);
+        if (ascii_words.cls[u] != a_other && ascii_words.cls[u] != a_mid) return stop(r);
+        push_ascii_mark(static_cast<std::uint32_t>(base + r), u);
+        last = r + 1;
       }
-      // A lone ASCII mark (ascii_punct_alone), not followed by anything that could extend it.
-      const unsigned u = d[r];
-      if (u >= 0x80 || u < 0x21 || u == 0x7F || ((m.high >> (r + 1)) & 1)) break;
-      if (ascii_words.cls[u] != a_other && ascii_words.cls[u] != a_mid) break;
-      push_ascii_mark(static_cast<std::uint32_t>(base + r), u);
-      ++r;
+      starts &= starts - 1;
     }
-    return base + r;
+    // White space at most after the last token: the step below skips it, and reads what follows.
+    return base + last;
   }
 
   // The common run of news text: single spaces, plain ASCII words, lone ASCII marks, line breaks.
