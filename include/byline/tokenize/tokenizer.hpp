@@ -410,9 +410,6 @@ namespace detail {
 // without looking at each byte (SSE2: 16 bytes a step; elsewhere a byte loop that gives the same).
 struct byte_masks {
   std::uint64_t alpha = 0, upper = 0, digit = 0, space = 0, high = 0;  // high: not ASCII
-  // punct: printable ASCII that is no letter or digit ('!' to '~'); under: '_'; colon: ':';
-  // join_letters: the middle characters that join two letters (: . '), join_digits: two digits (, ; . ').
-  std::uint64_t punct = 0, under = 0, colon = 0, join_letters = 0, join_digits = 0;
   friend bool operator==(const byte_masks&, const byte_masks&) = default;
 };
 // Byte at a time: the portable way, and the reference the tests hold the SIMD one to.
@@ -426,11 +423,6 @@ inline byte_masks classify64_bytes(const unsigned char* d) noexcept {
     else if (c >= 'a' && c <= 'z') m.alpha |= b;
     else if (c >= '0' && c <= '9') m.digit |= b;
     else if (c == ' ' || (c >= '\t' && c <= '\r')) m.space |= b;
-    else if (c >= '!' && c <= '~') m.punct |= b;
-    if (c == '_') m.under |= b;
-    if (c == ':') m.colon |= b;
-    if (c == ':' || c == '.' || c == '\'') m.join_letters |= b;
-    if (c == ',' || c == ';' || c == '.' || c == '\'') m.join_digits |= b;
   }
   return m;
 }
@@ -452,19 +444,11 @@ inline byte_masks classify64(const unsigned char* d) noexcept {
     const auto bits = [&](__m128i v) {
       return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(v))) << (16 * k);
     };
-    const auto eq = [&](char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
-    const __m128i al = _mm_or_si128(up, lo);
-    const __m128i dot = eq('.'), apos = eq('\''), colon = eq(':');
-    m.alpha |= bits(al);
+    m.alpha |= bits(_mm_or_si128(up, lo));
     m.upper |= bits(up);
     m.digit |= bits(dg);
     m.space |= bits(sp);
     m.high |= bits(x);
-    m.punct |= bits(_mm_andnot_si128(_mm_or_si128(al, dg), in(x, '!', '~')));
-    m.under |= bits(eq('_'));
-    m.colon |= bits(colon);
-    m.join_letters |= bits(_mm_or_si128(colon, _mm_or_si128(dot, apos)));
-    m.join_digits |= bits(_mm_or_si128(_mm_or_si128(eq(','), eq(';')), _mm_or_si128(dot, apos)));
   }
   return m;
 #else
@@ -1214,16 +1198,27 @@ struct tokenizer::run {
     const detail::byte_masks m = detail::classify64(d);
     const std::uint64_t word = m.alpha | m.digit;
     std::uint64_t starts = (word & ~(word << 1)) | ~(word | m.space);
-    // Bit e: a letter-digit run that ends right before byte e goes to the step below: a byte that is
-    // not ASCII or an underscore follows it (a letter may join, or a mark extend it: WB4, WB13b), a
-    // middle character joins it to the next run ("U.S", "don't", "3,000": WB6-7, WB11-12), or a
-    // middle character is followed by a byte that is not ASCII.
-    const std::uint64_t run_hands_over = m.high | m.under | ((m.join_letters | m.join_digits) & (m.high >> 1)) |
-                                         (m.join_letters & (m.alpha << 1) & (m.alpha >> 1)) |
-                                         (m.join_digits & (m.digit << 1) & (m.digit >> 1));
-    // A lone mark this path takes: printable ASCII but '_', no byte after it that is not ASCII (marks
-    // may extend it), so that the segmenter would join it to nothing (ascii_punct_alone).
-    const std::uint64_t lone_mark = m.punct & ~m.under & ~(m.high >> 1);
+    // Bit e: a letter-digit run that ends right before byte e goes to the step below. Either a byte
+    // that is not ASCII follows it (a letter may join, or a mark extend it: WB4), or an ASCII mark
+    // that the run might join: an underscore (WB13a-b), a colon (a URL may begin, or it joins two
+    // letters), or a middle character that joins the run to the next one ("U.S", "don't", "3,000":
+    // WB6-7, WB11-12) or is followed by a byte that is not ASCII. Only marks right after a run are
+    // looked at, a few a block; a run that reaches byte 63 goes over anyway.
+    std::uint64_t run_hands_over = m.high;
+    for (std::uint64_t q = ~(word | m.space | m.high) & (word << 1) & (~std::uint64_t{0} >> 1); q; q &= q - 1) {
+      const auto e = static_cast<unsigned>(std::countr_zero(q));
+      const unsigned v = d[e];
+      const auto c = ascii_words.cls[v];
+      bool h = c == a_underscore || v == ':';
+      if (c == a_mid && !h) {
+        const unsigned x = d[e + 1];
+        h = x >= 0x80 || (((m.alpha >> (e - 1)) & 1) ? ascii_words.joins_letters[v] && ascii_words.cls[x] == a_letter
+                                                       : ascii_words.joins_digits[v] && ascii_words.cls[x] == a_digit);
+      }
+      run_hands_over |= static_cast<std::uint64_t>(h) << e;
+    }
+    // A mark with a byte that is not ASCII after it goes over too: that byte may extend it.
+    const std::uint64_t mark_hands_over = m.high | (m.high >> 1);
     unsigned last = 0;  // where the last token taken here ended: white space at most lies between
     // Where to hand over at the start r: before the white space that precedes something not ASCII
     // (marks may extend it: WB4), else at r itself.
@@ -1244,16 +1239,17 @@ struct tokenizer::run {
         if (e >= 63 || ((run_hands_over >> e) & 1)) return stop(r);
         const std::uint64_t range = ((std::uint64_t{1} << len) - 1) << r;
         const bool alpha = (m.alpha & range) != 0;
-        // A word that begins with a digit ("1990s", "3rd") takes the number rules below; one before a
-        // colon may begin a URL.
-        if (alpha && (((m.digit >> r) & 1) || (((m.colon >> e) & 1) && may_start_url(at, base + e)))) return stop(r);
+        // A word that begins with a digit ("1990s", "3rd") takes the number rules below.
+        if (alpha && ((m.digit >> r) & 1)) return stop(r);
         std::uint32_t sm = alpha ? detail::sh_alpha : 0;
         if (m.digit & range) sm |= detail::sh_digit;
         if (m.upper & range) sm |= detail::sh_upper;
         if ((m.alpha & ~m.upper) & range) sm |= detail::sh_lower;
         detail::shape s;
         s.flags = static_cast<std::uint16_t>(detail::shape_flags[sm] | token_flag::ascii);
-        if (((m.upper >> r) & 1) && !(m.upper & range & ~bit)) s.flags |= token_flag::title;
+        // Title case: the first letter the only capital (no branch: it is as good as random).
+        const bool title = ((m.upper >> r) & 1) & ((m.upper & range & ~bit) == 0);
+        s.flags |= static_cast<std::uint16_t>(-static_cast<std::uint16_t>(title) & token_flag::title);
         s.first = d[r];
         s.code_points = len;
         push(at, static_cast<std::uint32_t>(base + e), alpha ? token_kind::word : token_kind::number,
@@ -1266,8 +1262,10 @@ struct tokenizer::run {
         }
         last = e;
       } else {
-        if (!((lone_mark >> r) & 1)) return stop(r);
+        // A lone ASCII mark (ascii_punct_alone): not a control character or an underscore.
+        if ((mark_hands_over >> r) & 1) return stop(r);
         const unsigned u = d[r];
+        if (u < 0x21 || u == 0x7F || u == '_') return stop(r);
         if (u == '"' || u == '\'') {
           push_ascii_mark(at, u);
         } else {
@@ -1277,7 +1275,7 @@ struct tokenizer::run {
           s.code_points = 1;
           push(at, at + 1, detail::ascii_symbol_kind[u], token_rule::word_boundary, s);
           // A glued mark merges only as a full stop (abbreviations, "...") or a hyphen ("--").
-          if (glued && (u == '.' || u == '-')) merge_glued();
+          if (glued & ((u == '.') | (u == '-'))) merge_glued();
         }
         last = r + 1;
       }
