@@ -373,3 +373,32 @@ TEST_CASE("tokens out of order are refused, not read past", "[sentences]") {
     CHECK_THROWS_AS(split.split(std::string_view(text), *t, {}, out), std::invalid_argument);
   }
 }
+
+TEST_CASE("a token out of order is refused wherever it lies in a long layer", "[sentences]") {
+  // The check reads tokens four at a time: a bad one at every position, and in the tail.
+  std::string text;
+  for (int i = 0; i < 13; ++i) text += "word ";
+  const auto good = [&] {
+    byline::token_layer t;
+    for (std::uint32_t i = 0; i < 13; ++i)
+      t.push_back(5 * i, 5 * i + 4, byline::token_kind::word, byline::token_rule::word_boundary, 0);
+    return t;
+  };
+  const byline::sentence_splitter split;
+  {
+    std::vector<byline::sentence_record> out;
+    CHECK_NOTHROW(split.split(std::string_view(text), good(), {}, out));
+  }
+  for (std::size_t k = 0; k < 13; ++k) {
+    auto empty = good(), overlapping = good(), huge = good();
+    empty.end[k] = empty.begin[k];
+    if (k > 0) overlapping.begin[k] = overlapping.end[k - 1] - 1;
+    huge.begin[k] = 0x80000000u;  // past the end before it, as the SIMD compare's bias must see
+    huge.end[k] = 0x80000001u;
+    for (const auto* t : {&empty, &overlapping, &huge}) {
+      if (t == &overlapping && k == 0) continue;
+      std::vector<byline::sentence_record> out;
+      CHECK_THROWS_AS(split.split(std::string_view(text), *t, {}, out), std::invalid_argument);
+    }
+  }
+}

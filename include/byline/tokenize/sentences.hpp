@@ -58,10 +58,24 @@ inline bool tokens_in_order(const token_layer& t, std::size_t size) noexcept {
   if (t.end.size() != n || t.kind.size() != n || t.rule.size() != n || t.flags.size() != n) return false;
   const auto* b = t.begin.data();
   const auto* e = t.end.data();
-  bool ok = e[n - 1] <= size;
-  // No early exit: a loop the compiler can keep branch-free.
-  for (std::size_t i = 0; i < n; ++i) ok &= b[i] < e[i];
-  for (std::size_t i = 1; i < n; ++i) ok &= e[i - 1] <= b[i];
+  bool ok = e[n - 1] <= size && b[0] < e[0];
+  std::size_t i = 1;
+  // No early exit, and four tokens at a time where SSE2 is there: this pass reads every token.
+#if defined(BYLINE_TOKENIZER_SSE2)
+  // Unsigned compares as signed ones of the values shifted by 2^31.
+  const __m128i bias = _mm_set1_epi32(static_cast<int>(0x80000000u));
+  __m128i bad = _mm_setzero_si128();
+  for (; i + 4 <= n; i += 4) {
+    const __m128i bi = _mm_xor_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i)), bias);
+    const __m128i ei = _mm_xor_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(e + i)), bias);
+    const __m128i prev = _mm_xor_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(e + i - 1)), bias);
+    // Bad where begin >= end (not begin < end) or the end before > begin.
+    bad = _mm_or_si128(bad, _mm_or_si128(_mm_andnot_si128(_mm_cmplt_epi32(bi, ei), _mm_set1_epi32(-1)),
+                                         _mm_cmpgt_epi32(prev, bi)));
+  }
+  ok &= _mm_movemask_epi8(bad) == 0;
+#endif
+  for (; i < n; ++i) ok &= (b[i] < e[i]) & (e[i - 1] <= b[i]);
   return ok;
 }
 
