@@ -943,9 +943,9 @@ struct tokenizer::run {
     s.flags = token_flag::ascii;
     s.first = u;
     s.code_points = 1;
+    const bool glued = buf.n > 0 && buf.end[buf.n - 1] == b;
     if (u == '"' || u == '\'') {
       // A straight quote glued to the token before it closes; after a space, or first, it opens.
-      const bool glued = buf.n > 0 && buf.end[buf.n - 1] == b;
       if (u == '\'' && glued && (buf.kind[buf.n - 1] == token_kind::word || buf.kind[buf.n - 1] == token_kind::number) &&
           (b + 1 >= text.size() || is_space_or_punct_at(b + 1))) {
         // A possessive apostrophe after a plural: "the allies' plan".
@@ -960,7 +960,9 @@ struct tokenizer::run {
       return;
     }
     push(b, b + 1, detail::ascii_symbol_kind[u], token_rule::word_boundary, s);
-    merge_back();
+    // A glued mark merges only as a full stop (abbreviations, "...") or a hyphen ("--"): merge_glued
+    // does nothing for the others.
+    if (glued & ((u == '.') | (u == '-'))) merge_glued();
   }
 
   void punctuation_rules(std::uint32_t b, std::uint32_t e) {
@@ -1266,17 +1268,7 @@ struct tokenizer::run {
         if ((mark_hands_over >> r) & 1) return stop(r);
         const unsigned u = d[r];
         if (u < 0x21 || u == 0x7F || u == '_') return stop(r);
-        if (u == '"' || u == '\'') {
-          push_ascii_mark(at, u);
-        } else {
-          detail::shape s;
-          s.flags = token_flag::ascii;
-          s.first = u;
-          s.code_points = 1;
-          push(at, at + 1, detail::ascii_symbol_kind[u], token_rule::word_boundary, s);
-          // A glued mark merges only as a full stop (abbreviations, "...") or a hyphen ("--").
-          if (glued & ((u == '.') | (u == '-'))) merge_glued();
-        }
+        push_ascii_mark(at, u);
         last = r + 1;
       }
       starts &= starts - 1;
