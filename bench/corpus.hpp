@@ -58,8 +58,9 @@ inline corpus load_seed(std::size_t target = 20u << 20) {
 }
 
 // The PolNeAR article texts, one string each, in sorted file order.
-inline std::vector<std::string> polnear_articles(std::string* missing = nullptr) {
-  const fs::path dir = shared_dir() / "data" / "polnear" / "data" / "train" / "text";
+// `part` is "train" (840 articles, the benchmarks' text) or "dev" (84 others, used to warm caches).
+inline std::vector<std::string> polnear_articles(std::string* missing = nullptr, const char* part = "train") {
+  const fs::path dir = shared_dir() / "data" / "polnear" / "data" / part / "text";
   std::error_code ec;
   std::vector<fs::path> files;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
