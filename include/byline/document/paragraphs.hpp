@@ -410,6 +410,8 @@ inline std::size_t first_at_or_after(const std::uint32_t* begin, const std::uint
     const auto below = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmplt_epi32(v, limit))));
     if (below != 0xF) return k + static_cast<unsigned>(std::countr_one(below));
   }
+#else
+  (void)also;  // only prefetched
 #endif
   while (k < n && begin[k] < a) ++k;
   return k;
