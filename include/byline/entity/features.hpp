@@ -34,6 +34,7 @@ struct entity_feature_buffer {
   std::vector<std::uint64_t> ids;
   std::vector<std::uint32_t> offsets;
   std::vector<std::pair<std::uint32_t, std::uint64_t>> scratch;  // reused between documents
+  std::vector<std::uint32_t> cursor;                              // likewise
   ner_model::extra_features view() const { return {ids, offsets}; }
 };
 
@@ -131,16 +132,30 @@ inline void entity_features(std::span<const std::string_view> words, const gazet
     if (i > 0 && (cls[i - 1] & f::title)) pairs.emplace_back(i, f::prev_title_id);
     if (i + 1 < n && (cls[i + 1] & f::org_suffix)) pairs.emplace_back(i, f::next_orgsuffix_id);
   }
-  // By token; an id twice on one token (a name in two entries of one kind) counts once.
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  out.ids.clear();
-  out.offsets.assign(n + 1, 0);
-  for (const auto& [t, id] : pairs) {
-    out.ids.push_back(id);
-    ++out.offsets[t + 1];
+  // By token, each token's ids in increasing order; an id twice on one token (a name in two
+  // entries of one kind) counts once. Bucketed by token, then each token's few ids sorted: a sort
+  // of all the pairs was 2% of the pipeline.
+  auto& off = out.offsets;
+  off.assign(n + 1, 0);
+  for (const auto& pr : pairs) ++off[pr.first + 1];
+  for (std::size_t i = 0; i < n; ++i) off[i + 1] += off[i];
+  auto& ids = out.ids;
+  ids.resize(pairs.size());
+  {
+    auto& cursor = out.cursor;
+    cursor.assign(off.begin(), off.end() - 1);
+    for (const auto& [t, id] : pairs) ids[cursor[t]++] = id;
   }
-  for (std::size_t i = 0; i < n; ++i) out.offsets[i + 1] += out.offsets[i];
+  std::uint32_t w = 0;  // never past the read position: compacting in place is safe
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto b = off[i], e = off[i + 1];
+    std::sort(ids.begin() + b, ids.begin() + e);
+    off[i] = w;
+    for (auto j = b; j < e; ++j)
+      if (j == b || ids[j] != ids[j - 1]) ids[w++] = ids[j];
+  }
+  off[n] = w;
+  ids.resize(w);
 }
 
 // Fills `out` with the extra features of `words` (a whole document's tokens, as UTF-8).

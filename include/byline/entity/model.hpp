@@ -215,8 +215,13 @@ inline constexpr std::size_t max_sentence = 4096;  // longer sentences are tagge
 // role sum seen over PolNeAR, CoNLL-2003 and UNER (3.8M tokens) was 167.
 inline constexpr float entry_unit = 1.0f / 32.0f;
 inline constexpr long max_role_units = 32767 / 5;
+// std::lround, inline (it was a call into libm for every new word): halves away from zero. In
+// double, adding 0.5 to a float's value is exact, so truncating gives lround's answer.
 inline std::int16_t to_units(float x) noexcept {
-  return static_cast<std::int16_t>(std::clamp(std::lround(x / entry_unit), -max_role_units, max_role_units));
+  const double y = static_cast<double>(x / entry_unit);
+  const double r = y >= 0 ? y + 0.5 : y - 0.5;
+  const double c = std::clamp(r, -static_cast<double>(max_role_units), static_cast<double>(max_role_units));
+  return static_cast<std::int16_t>(static_cast<long>(c));
 }
 
 constexpr std::uint64_t mix64(std::uint64_t x) noexcept {
