@@ -159,3 +159,17 @@ TEST_CASE("a province named after its city is an entity apart from the city") {
   CHECK(r.doc.entities()[2].entity() == city);
   CHECK(r.canon == std::vector<std::string>{"Kherson", "Kherson", "Kherson"});
 }
+
+TEST_CASE("the linker's byte checks agree with folding the token first") {
+  using byline::detail::fold;
+  const std::vector<std::string> tokens = {"'s",  "'S",   "\u2019s", "\u2019S", "\u2018s", "'",    "\u2019", "\u2018",
+                                           "s",   "'t",   "\u2019ss", "''",     "\u201Cs", "\u2019\u2019", "",
+                                           "The", "THE",  "the",     "then",    "th",      "tHe",  "\u00DEhe", "Th\u00E9"};
+  for (const auto& t : tokens) {
+    INFO(t);
+    CHECK(byline::detail::is_possessive_token(t) == byline::detail::is_possessive_clitic(fold(t)));
+    CHECK(byline::detail::is_the_token(t) == (fold(t) == "the"));
+  }
+  CHECK(byline::detail::is_possessive_token("\u2019S"));
+  CHECK(byline::detail::is_the_token("THE"));
+}

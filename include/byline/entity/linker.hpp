@@ -70,6 +70,23 @@ inline std::string fold(std::string_view s) {
 
 inline bool is_possessive_clitic(std::string_view folded) { return folded == "'s" || folded == "'"; }
 
+// is_possessive_clitic(fold(token)) without making the folded string: ' or ’ or ‘, alone or
+// before s or S (no other character folds to either).
+inline bool is_possessive_token(std::string_view t) {
+  const auto quote_len = [](std::string_view x) -> std::size_t {
+    if (!x.empty() && x[0] == '\'') return 1;
+    if (x.size() >= 3 && x[0] == '\xE2' && x[1] == '\x80' && (x[2] == '\x98' || x[2] == '\x99')) return 3;
+    return 0;
+  };
+  const auto q = quote_len(t);
+  return q != 0 && (t.size() == q || (t.size() == q + 1 && (t[q] == 's' || t[q] == 'S')));
+}
+
+// fold(token) == "the" without making the folded string.
+inline bool is_the_token(std::string_view t) {
+  return t.size() == 3 && (t[0] | 0x20) == 't' && (t[1] | 0x20) == 'h' && (t[2] | 0x20) == 'e';
+}
+
 // Whether a place name is used as a place here: after a locative preposition or a verb of going
 // ("in Moscow", "arrived in", "flew to Kyiv"), or before a noun that makes it a place ("Moscow
 // region", "Kyiv residents"). Elsewhere a capital in political news names its government
@@ -165,8 +182,8 @@ inline void link_entities(const document_base& doc, const std::vector<entity_can
   };
   auto text_of = [&](const entity_candidate& c, bool drop_the) {
     std::uint32_t f = c.first, e = c.end;
-    while (e > f + 1 && is_possessive_clitic(fold(doc.token_utf8(token_id{e - 1})))) --e;
-    if (drop_the && e > f + 1 && fold(doc.token_utf8(token_id{f})) == "the") ++f;
+    while (e > f + 1 && is_possessive_token(doc.token_utf8(token_id{e - 1}))) --e;
+    if (drop_the && e > f + 1 && is_the_token(doc.token_utf8(token_id{f}))) ++f;
     const auto& tl = doc.token_records();
     const auto b = doc.utf8_offset(tl.begin[f]), en = doc.utf8_offset(tl.end[e - 1]);
     return std::string(doc.utf8().substr(b, en - b));
@@ -304,13 +321,13 @@ inline void link_entities(const document_base& doc, const std::vector<entity_can
     const auto& c = cands[m];
     auto f = mention_flags(c.flags);
     std::uint32_t gov = detail::no_index;
-    const bool city_state = fold(c.country) == fold(c.canonical);
-    if (!c.country.empty() && !city_state && (c.seat || (c.capital && !literal_place_context(doc, c.first, c.end)))) {
+    if (!c.country.empty() && fold(c.country) != fold(c.canonical) &&  // not a city state
+        (c.seat || (c.capital && !literal_place_context(doc, c.first, c.end)))) {
       gov = country_cluster(c);
       f = mention_flags(static_cast<std::uint8_t>(f.bits() | mention_flag::metonym));
       if (c.seat) clusters.stands_for[of_mention[m]] = gov;
     }
-    if (c.end < doc.token_count() && is_possessive_clitic(fold(doc.token_utf8(token_id{c.end}))))
+    if (c.end < doc.token_count() && is_possessive_token(doc.token_utf8(token_id{c.end})))
       f = mention_flags(static_cast<std::uint8_t>(f.bits() | mention_flag::possessive));
     const auto id = mentions.add(c.first, c.end, c.label, cluster_id{of_mention[m]}, f);
     mentions.title_first[id.value] = c.title_first;
