@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -303,4 +304,28 @@ TEST_CASE("the document history: a word tagged earlier in a document counts late
   CHECK(first == again);
   CHECK(first[1].type() == conll_type::per);
   CHECK(first[4].type() == conll_type::per);
+}
+
+TEST_CASE("cached sums round as lround does and stay within a fifth of the 16-bit range") {
+  namespace n = byline::detail::ner;
+  const auto expected = [](float x) {
+    return static_cast<std::int16_t>(std::clamp(std::lround(x / n::entry_unit), -n::max_role_units, n::max_role_units));
+  };
+  // Halves in both directions, values just either side of them, zero, and the clamp's edges.
+  std::vector<float> xs = {0.0f, -0.0f, 1.0f / 64, -1.0f / 64, 3.0f / 64, -3.0f / 64, 204.8f, -204.8f, 204.9f,
+                           -205.0f, 1000.0f, -1e6f, 1e6f, 0.4999999f / 32, -0.4999999f / 32};
+  for (float x = -210.0f; x <= 210.0f; x += 0.0078125f / 3) xs.push_back(x);
+  for (float base : {1.0f / 64, 3.0f / 64, 101.0f / 64})
+    for (float x = base, y = base, k = 0; k < 4; ++k) {
+      x = std::nextafter(x, 10.0f), y = std::nextafter(y, -10.0f);
+      xs.insert(xs.end(), {x, y, -x, -y});
+    }
+  for (const float x : xs) {
+    INFO(x);
+    CHECK(n::to_units(x) == expected(x));
+  }
+  // Past what lround can return (it gives no defined answer there), the sums still saturate.
+  CHECK(n::to_units(1e30f) == n::max_role_units);
+  CHECK(n::to_units(-1e30f) == -n::max_role_units);
+  CHECK(5 * n::max_role_units <= 32767);
 }
