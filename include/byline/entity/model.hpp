@@ -961,6 +961,10 @@ class ner_model {
   static constexpr std::size_t open_lanes = 12;
   // open_trans_[cap][k][j]: the transition from closed_tags[k] to open_tags[j] (-inf padding).
   alignas(16) float open_trans_[detail::ner::cap_classes][9][open_lanes]{};
+  // closed_into_[cap][t][k]: the transition from closed_tags[k] to tag t (-inf padding), for the way
+  // back; il_trans_[cap]: B->I, I->I, B->L, I->L for the four types, four lanes each.
+  alignas(16) float closed_into_[detail::ner::cap_classes][detail::ner::tags][open_lanes]{};
+  alignas(16) float il_trans_[detail::ner::cap_classes][4][4]{};
 
   void build_transitions() {
     namespace n = detail::ner;
@@ -973,6 +977,17 @@ class ner_model {
       for (std::size_t k = 0; k < 9; ++k)
         for (std::size_t j = 0; j < open_lanes; ++j)
           open_trans_[c][k][j] = j < 9 ? trans_[c][closed_tags[k]][open_tags[j]] : ninf;
+    for (unsigned c = 0; c < n::cap_classes; ++c)
+      for (std::size_t t = 0; t < n::tags; ++t)
+        for (std::size_t k = 0; k < open_lanes; ++k) closed_into_[c][t][k] = k < 9 ? trans_[c][closed_tags[k]][t] : ninf;
+    for (unsigned c = 0; c < n::cap_classes; ++c)
+      for (std::size_t k = 0; k < 4; ++k) {
+        const std::size_t B = 1 + 4 * k, I = B + 1, L = B + 2;
+        il_trans_[c][0][k] = trans_[c][B][I];
+        il_trans_[c][1][k] = trans_[c][I][I];
+        il_trans_[c][2][k] = trans_[c][B][L];
+        il_trans_[c][3][k] = trans_[c][I][L];
+      }
   }
 
   // Viterbi over `len` tokens' emissions (pad floats each), which it overwrites with the best
@@ -1036,11 +1051,30 @@ class ner_model {
       for (std::size_t j = 0; j < 9; ++j) e[open_tags[j]] += next[j];
 #endif
       // I-X and L-X: from B-X and I-X only.
+#if defined(__SSE2__) && !defined(BYLINE_NO_SIMD)
+      {
+        // Tags 4k..4k+3 are U-(k-1) (O for k = 0), B-k, I-k, L-k: transposed, the B, I and L of the
+        // four types each fill a register. std::max(a, b) is _mm_max_ps(b, a).
+        __m128 g0 = _mm_loadu_ps(delta), gb = _mm_loadu_ps(delta + 4), gi = _mm_loadu_ps(delta + 8),
+               g3 = _mm_loadu_ps(delta + 12);
+        _MM_TRANSPOSE4_PS(g0, gb, gi, g3);
+        const auto& it = il_trans_[c];
+        const __m128 add_i = _mm_max_ps(_mm_add_ps(gi, _mm_load_ps(it[1])), _mm_add_ps(gb, _mm_load_ps(it[0])));
+        const __m128 add_l = _mm_max_ps(_mm_add_ps(gi, _mm_load_ps(it[3])), _mm_add_ps(gb, _mm_load_ps(it[2])));
+        __m128 e0 = _mm_loadu_ps(e), e1 = _mm_loadu_ps(e + 4), e2 = _mm_loadu_ps(e + 8), e3 = _mm_loadu_ps(e + 12);
+        _MM_TRANSPOSE4_PS(e0, e1, e2, e3);
+        e2 = _mm_add_ps(e2, add_i);
+        e3 = _mm_add_ps(e3, add_l);
+        _MM_TRANSPOSE4_PS(e0, e1, e2, e3);
+        _mm_storeu_ps(e, e0), _mm_storeu_ps(e + 4, e1), _mm_storeu_ps(e + 8, e2), _mm_storeu_ps(e + 12, e3);
+      }
+#else
       for (std::size_t k = 0; k < 4; ++k) {
         const std::size_t B = 1 + 4 * k, I = B + 1, L = B + 2;
         e[I] += std::max(delta[B] + trans_[c][B][I], delta[I] + trans_[c][I][I]);
         e[L] += std::max(delta[B] + trans_[c][B][L], delta[I] + trans_[c][I][L]);
       }
+#endif
     }
     const float* last = em + (len - 1) * n::pad;
     std::size_t best = 0;
@@ -1061,10 +1095,28 @@ class ner_model {
           if (x > v) v = x, arg = p;
         }
       } else {
+#if defined(__SSE2__) && !defined(BYLINE_NO_SIMD)
+        // The nine closed tags' scores in three registers; the first lane holding the maximum wins,
+        // as the scan in increasing order does (all -inf: lane 0, tag O, as the scan leaves it).
+        const __m128 d0 = _mm_loadu_ps(delta), d1 = _mm_loadu_ps(delta + 4), d2 = _mm_loadu_ps(delta + 8),
+                     d3 = _mm_loadu_ps(delta + 12), d4 = _mm_loadu_ps(delta + 16);
+        const float* ct = closed_into_[c][best];
+        const __m128 x0 = _mm_add_ps(_mm_shuffle_ps(d0, d1, _MM_SHUFFLE(3, 0, 3, 0)), _mm_load_ps(ct));
+        const __m128 x1 = _mm_add_ps(_mm_shuffle_ps(d2, d3, _MM_SHUFFLE(3, 0, 3, 0)), _mm_load_ps(ct + 4));
+        const __m128 x2 = _mm_add_ps(_mm_move_ss(_mm_set1_ps(ninf), d4), _mm_load_ps(ct + 8));
+        __m128 m = _mm_max_ps(x0, _mm_max_ps(x1, x2));
+        m = _mm_max_ps(m, _mm_shuffle_ps(m, m, _MM_SHUFFLE(1, 0, 3, 2)));
+        m = _mm_max_ps(m, _mm_shuffle_ps(m, m, _MM_SHUFFLE(2, 3, 0, 1)));
+        const unsigned hit = static_cast<unsigned>(_mm_movemask_ps(_mm_cmpeq_ps(x0, m))) |
+                             static_cast<unsigned>(_mm_movemask_ps(_mm_cmpeq_ps(x1, m))) << 4 |
+                             static_cast<unsigned>(_mm_movemask_ps(_mm_cmpeq_ps(x2, m))) << 8;
+        arg = closed_tags[std::countr_zero(hit)];
+#else
         for (const std::size_t p : closed) {
           const float x = delta[p] + trans_[c][p][best];
           if (x > v) v = x, arg = p;
         }
+#endif
       }
       best = arg;
       out[i - 1] = ner_tag(static_cast<std::uint8_t>(best));
