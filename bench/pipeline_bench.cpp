@@ -142,8 +142,9 @@ void BM_default_pipeline(benchmark::State& state, int which) {
   const byline::pipeline nlp;
   byline::workspace ws;
   // Untimed, so that the model's per-type cache holds this text's words, as it does in a process
-  // that keeps its workspace. Google Benchmark runs a document this long once per repetition, so
-  // without this every figure was a first sight of every word (default_pipeline_cold).
+  // that keeps its workspace. Google Benchmark runs a document this long once or a few times per
+  // repetition, so without this the figures were mostly a first sight of every word
+  // (default_pipeline_cold measures that).
   (void)nlp(byline::borrow(c.utf8), ws);
   std::size_t n = 0;
   for (auto _ : state) {
