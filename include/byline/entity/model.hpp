@@ -58,7 +58,9 @@
 #include <utility>
 #include <vector>
 
+// Viterbi's SSE2 paths; BYLINE_NO_SIMD keeps the portable loops beside them.
 #if defined(__SSE2__) && !defined(BYLINE_NO_SIMD)
+#define BYLINE_NER_SSE2 1
 #include <xmmintrin.h>
 #endif
 
@@ -861,19 +863,23 @@ class ner_model {
     return ws;
   }
 
+  // The table slot where a (masked) key's probe starts.
+  std::size_t home_slot(std::uint64_t key) const noexcept { return (key >> 40 ^ key) & mask_; }
   std::uint32_t find(std::uint64_t key) const noexcept {
     key &= key_mask_;
     if (table_.empty() || key == 0) return npos;
-    for (auto i = (key >> 40 ^ key) & mask_;; i = (i + 1) & mask_) {
+    for (auto i = home_slot(key);; i = (i + 1) & mask_) {
       const auto& s = table_[i];
       if (s.first == key) return s.second;
       if (s.first == 0) return npos;
     }
   }
-  void add_row(std::uint64_t key, float* acc, float scale = 1.0f) const noexcept {
-    const auto r = find(key);
-    if (r == npos) return;
+  // Row r (from find) into acc.
+  void add_row_at(std::uint32_t r, float* acc, float scale = 1.0f) const noexcept {
     for (auto k = row_begin_[r]; k < row_begin_[r + 1]; ++k) acc[row_tags_[k]] += scale * row_values_[k];
+  }
+  void add_row(std::uint64_t key, float* acc, float scale = 1.0f) const noexcept {
+    if (const auto r = find(key); r != npos) add_row_at(r, acc, scale);
   }
   void add_rows(std::span<const std::uint64_t> keys, float* acc) const noexcept {
     for (auto k : keys) add_row(k, acc);
@@ -904,7 +910,7 @@ class ner_model {
     for (auto [key, row] : kept) {
       key &= key_mask_;
       if (key == 0) continue;
-      auto i = (key >> 40 ^ key) & mask_;
+      auto i = home_slot(key);
       while (table_[i].first != 0 && table_[i].first != key) i = (i + 1) & mask_;
       if (table_[i].first == key) {
         // The same key twice: add the second row into the first by re-pointing is not possible with
@@ -1010,7 +1016,7 @@ class ner_model {
       const float* delta = em + (i - 1) * n::pad;
       float* e = em + i * n::pad;
       // O, B-X, U-X: from the closed tags (all others' transitions into them are -inf).
-#if defined(__SSE2__) && !defined(BYLINE_NO_SIMD)
+#if defined(BYLINE_NER_SSE2)
       // In three registers: the portable loop kept `next` in memory, and each of the nine steps
       // waited on the store of the one before (12% of the tagger's time).
       {
@@ -1051,7 +1057,7 @@ class ner_model {
       for (std::size_t j = 0; j < 9; ++j) e[open_tags[j]] += next[j];
 #endif
       // I-X and L-X: from B-X and I-X only.
-#if defined(__SSE2__) && !defined(BYLINE_NO_SIMD)
+#if defined(BYLINE_NER_SSE2)
       {
         // Tags 4k..4k+3 are U-(k-1) (O for k = 0), B-k, I-k, L-k: transposed, the B, I and L of the
         // four types each fill a register. std::max(a, b) is _mm_max_ps(b, a).
@@ -1095,7 +1101,7 @@ class ner_model {
           if (x > v) v = x, arg = p;
         }
       } else {
-#if defined(__SSE2__) && !defined(BYLINE_NO_SIMD)
+#if defined(BYLINE_NER_SSE2)
         // The nine closed tags' scores in three registers; the first lane holding the maximum wins,
         // as the scan in increasing order does (all -inf: lane 0, tag O, as the scan leaves it).
         const __m128 d0 = _mm_loadu_ps(delta), d1 = _mm_loadu_ps(delta + 4), d2 = _mm_loadu_ps(delta + 8),
@@ -1225,7 +1231,7 @@ inline std::uint32_t ner_model::entry_of(std::string_view word, std::uint64_t h,
   }
   for (auto& key : ids) {
     key &= key_mask_;
-    if (!table_.empty()) n::prefetch(&table_[(key >> 40 ^ key) & mask_]);
+    if (!table_.empty()) n::prefetch(&table_[home_slot(key)]);
   }
   for (auto& key : ids) {
     const auto r = find(key);
@@ -1238,8 +1244,7 @@ inline std::uint32_t ner_model::entry_of(std::string_view word, std::uint64_t h,
   for (std::size_t k = 0, b = 0; k < 5; b = ends[k++]) {
     std::fill(std::begin(sum), std::end(sum), 0.0f);
     for (std::size_t j = b; j < ends[k]; ++j)
-      if (const auto r = ids[j]; r != npos)
-        for (auto q = row_begin_[r]; q < row_begin_[r + 1]; ++q) sum[row_tags_[q]] += row_values_[q];
+      if (const auto r = ids[j]; r != npos) add_row_at(static_cast<std::uint32_t>(r), sum);
     auto* v = e.v[roles[k] == 0 ? 0 : 1 + n::nb_index(roles[k])];
     for (std::size_t t = 0; t < n::pad; ++t) v[t] = t < n::tags ? n::to_units(sum[t]) : std::int16_t{0};
   }
