@@ -298,7 +298,8 @@ static_assert(ascii_classes_are_the_simple_sets(), "paragraphs: the fast path's 
 // A run of code units from one place: bit j of each mask is unit j of the run. The run ends before
 // the first unit that is not ASCII or is a_special, or after 64 units, or at the end of the text.
 struct ascii_run {
-  std::uint64_t space = 0, letter = 0, digit = 0, term = 0;
+  std::uint64_t space = 0, alnum = 0, term = 0;  // alnum: letters and digits
+  unsigned letters = 0;                          // how many units are letters
   unsigned length = 0;
 };
 
@@ -323,28 +324,37 @@ BYLINE_ALWAYS_INLINE ascii_run ascii_run_at(const C* d, std::size_t at, std::siz
                   k_query = _mm_set1_epi8('?');
     const auto mask = [](__m128i v) { return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))); };
     std::uint64_t special = 0;
+    // Letters are counted in the vector: each lane subtracts its compare's -1 (at most 4 a lane
+    // here), summed once at the end. The block that holds the special byte counts by its mask, cut.
+    __m128i letters = _mm_setzero_si128();
+    unsigned cut_letters = 0;
     for (; j + 16 <= limit; j += 16) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + at + j));
       // Bytes from 0x80 up have their top bit set already.
       const std::uint64_t sp = mask(
           _mm_or_si128(x, _mm_or_si128(_mm_cmpeq_epi8(x, k_bar), _mm_cmplt_epi8(_mm_add_epi8(x, k_lb), k_lb_n))));
+      const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, k_case), k_letter), k_letter_n);
       r.space |= mask(_mm_or_si128(_mm_cmpeq_epi8(x, k_space), _mm_cmpeq_epi8(x, k_tab))) << j;
-      r.letter |= mask(_mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, k_case), k_letter), k_letter_n)) << j;
-      r.digit |= mask(_mm_cmplt_epi8(_mm_add_epi8(x, k_digit), k_digit_n)) << j;
+      r.alnum |= mask(_mm_or_si128(letter, _mm_cmplt_epi8(_mm_add_epi8(x, k_digit), k_digit_n))) << j;
       r.term |= mask(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, k_dot), _mm_cmpeq_epi8(x, k_bang)),
                                   _mm_cmpeq_epi8(x, k_query)))
                 << j;
       if (sp) {
         special = sp << j;
+        const auto stop = static_cast<unsigned>(std::countr_zero(sp));
+        cut_letters = popcount64(mask(letter) & ((std::uint64_t{1} << stop) - 1));
         break;
       }
+      letters = _mm_sub_epi8(letters, letter);
     }
+    const __m128i sums = _mm_sad_epu8(letters, _mm_setzero_si128());
+    r.letters = static_cast<unsigned>(_mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums))) +
+                cut_letters;
     if (special) {
       const auto stop = static_cast<unsigned>(std::countr_zero(special));
       const std::uint64_t keep = (std::uint64_t{1} << stop) - 1;
       r.space &= keep;
-      r.letter &= keep;
-      r.digit &= keep;
+      r.alnum &= keep;
       r.term &= keep;
       r.length = stop;
       return r;
@@ -358,8 +368,8 @@ BYLINE_ALWAYS_INLINE ascii_run ascii_run_at(const C* d, std::size_t at, std::siz
     if (k == a_special) break;
     const std::uint64_t bit = std::uint64_t{1} << j;
     if (k == a_space) r.space |= bit;
-    if (k == a_letter) r.letter |= bit;
-    if (k == a_digit) r.digit |= bit;
+    if (k == a_letter) ++r.letters;
+    if (k == a_letter || k == a_digit) r.alnum |= bit;
     if (k == a_term) r.term |= bit;
   }
   r.length = j;
@@ -449,6 +459,16 @@ class line_scanner {
  public:
   bool has_text() const noexcept { return has_text_; }
 
+  // Ready for the next line. Field by field: `*this = {}` built the object on the stack and copied it
+  // with loads that straddled the stores just made, a store-forwarding stall at every line.
+  void reset() noexcept {
+    li_ = line_info{};
+    has_text_ = in_word_ = word_has_alnum_ = pending_term_ = last_term_ = false;
+    after_space_ = true;
+    item_words_ = 0;
+    item_has_letter_ = false;
+  }
+
   // Returns the code point's script when it is a letter of a real script, common otherwise.
   BYLINE_ALWAYS_INLINE script feed(char32_t c, std::size_t offset, std::size_t length) {
     if (is_space(c)) {
@@ -536,13 +556,13 @@ class line_scanner {
         }
         last_text = p + 63 - static_cast<unsigned>(std::countl_zero(text));
       }
-      letters += popcount64(r.letter);
+      letters += r.letters;
 
       // Words: runs of `text`, counted where they end if they hold a letter or digit. `plain` are
       // the units without one; adding a run's first unit to them carries through the run's plain
       // prefix, so the bits that change are that prefix, and the rest of the run (`has`) has seen a
       // letter or digit.
-      const std::uint64_t plain = text & ~(r.letter | r.digit);
+      const std::uint64_t plain = text & ~r.alnum;
       const std::uint64_t starts = text & ~((text << 1) | (in_word ? 1u : 0u));
       std::uint64_t plain_starts = starts & plain;
       if (in_word && !word_alnum) plain_starts |= plain & 1;  // the word goes on, without one so far
@@ -791,7 +811,7 @@ struct paragraph_segmenter {
         close_paragraph();
         prev_line_script = dp::script::common;
       }
-      line = {};
+      line.reset();
     };
 
     bool after_cr = false;
