@@ -94,6 +94,15 @@ constexpr std::array<bool, 128> make_ascii_open_ends() {
 }
 inline constexpr std::array<bool, 128> ascii_open_ends = make_ascii_open_ends();
 
+// The same for a UTF-8 byte, and every byte from 0x80 up (a code point that is not ASCII may be
+// any of those): one load and no branch a token in uax_sentence_gaps::next_candidate.
+constexpr std::array<bool, 256> make_utf8_open_ends() {
+  std::array<bool, 256> t{};
+  for (unsigned b = 0; b < 256; ++b) t[b] = b >= 0x80 || ascii_open_ends[b];
+  return t;
+}
+inline constexpr std::array<bool, 256> utf8_open_ends = make_utf8_open_ends();
+
 
 // Which gaps between tokens hold a UAX #29 sentence boundary (one at either end of the gap counts),
 // gap after gap, without running the rules over the whole text.
@@ -271,7 +280,11 @@ class uax_sentence_gaps {
       const auto last = unicode::detail::unit_value(d[ge - 1]);
       // Token i begins inside the text, so d[ge] is there. The gap is dull when it is no longer than
       // one space: (gb - ge) > (d[ge] == ' ') says otherwise, without a branch.
-      const bool open = last >= 0x80 || ascii_open_ends[last];
+      bool open;
+      if constexpr (sizeof(C) == 1)
+        open = utf8_open_ends[last];
+      else
+        open = last >= 0x80 || ascii_open_ends[last];
       if (open | ((gb - ge) > static_cast<std::uint32_t>(unicode::detail::unit_value(d[ge]) == ' '))) return i;
     }
     return n;
