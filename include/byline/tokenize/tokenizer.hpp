@@ -90,6 +90,27 @@ inline constexpr auto ascii_symbol_kind = [] {
   return t;
 }();
 
+// For the tokenizer's 64-byte path, by a token's first byte: a letter begins a word, a digit a
+// number (a run that begins with a digit and holds a letter goes elsewhere), a mark is its symbol.
+inline constexpr auto ascii_token_kind = [] {
+  std::array<token_kind, 128> t = ascii_symbol_kind;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = token_kind::word;
+  for (int c = '0'; c <= '9'; ++c) t[c] = token_kind::number;
+  return t;
+}();
+
+// First bytes of the tokens that the 64-byte path hands to its token-at-a-time step: control
+// characters, DEL and underscores (which stop it), straight quotes (their side depends on what is
+// around them), full stops and hyphens (which may merge with the token before), '#' and '@' (the
+// word glued after them merges), and every byte that is not ASCII.
+inline constexpr auto ascii_mark_attention = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x21; ++c) t[c] = true;
+  for (int c = 0x7F; c < 0x100; ++c) t[c] = true;
+  for (char c : {'_', '"', '\'', '.', '-', '#', '@'}) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+
 inline constexpr std::string_view number_units[] = {
     "am", "b", "bbl", "bn", "c", "cm", "f", "ft", "g", "gb", "gw", "gwh", "h", "ha", "hrs", "in", "k", "kb",
     "kg", "km", "kmh", "kph", "kw", "kwh", "l", "lb", "lbs", "m", "mb", "mg", "mi", "min", "ml", "mm", "mn",
@@ -1190,23 +1211,42 @@ struct tokenizer::run {
 
   // plain_run's way through 64 bytes of ASCII at once: tokens cut from bit masks, with the same
   // decisions as the byte-at-a-time step below, which takes whatever this leaves (a word that may
-  // join across a middle character, an underscore, a possible URL, anything not ASCII, a token
-  // that reaches the end of the block). Returns where it stopped.
+  // join across a middle character, an underscore, a possible URL, anything not ASCII but curly
+  // double quotes and dashes, a token that reaches the end of the block). Returns where it stopped.
   // It visits token starts only (the first byte of a letter-digit run, and every other byte that is
-  // not white space), so white space costs nothing and the one branch a token is word or mark.
+  // not white space), so white space costs nothing. Called with fewer than flush_at tokens in the
+  // batch, it adds at most 64: the batch has room for them.
   std::size_t block_tokens(std::size_t base) {
+    static_assert(capacity >= flush_at + 64);
     using namespace segment::detail;
     const auto* d = reinterpret_cast<const unsigned char*>(text.data()) + base;
     const detail::byte_masks m = detail::classify64(d);
     const std::uint64_t word = m.alpha | m.digit;
-    std::uint64_t starts = (word & ~(word << 1)) | ~(word | m.space);
+    // Curly double quotes and dashes (U+201C, U+201D, U+2013, U+2014, UTF-8 E2 80 xx) with ASCII after
+    // them, the marks of news text that is not ASCII: bit r where one begins. They join nothing on
+    // either side (Word_Break Other) and nothing after them can extend them, so they are tokens here
+    // rather than reasons to hand over.
+    std::uint64_t curly = 0;
+    if (m.high) {
+      constexpr std::uint64_t third = (std::uint64_t{1} << 0x13) | (std::uint64_t{1} << 0x14) |
+                                      (std::uint64_t{1} << 0x1C) | (std::uint64_t{1} << 0x1D);
+      for (std::uint64_t q = m.high & ~(m.high << 1) & ((std::uint64_t{1} << 61) - 1); q; q &= q - 1) {
+        const auto r = static_cast<unsigned>(std::countr_zero(q));
+        const unsigned x = d[r + 2] - 0x80u;
+        if (d[r] == 0xE2 && d[r + 1] == 0x80 && x < 64 && ((third >> x) & 1) && d[r + 3] < 0x80)
+          curly |= std::uint64_t{1} << r;
+      }
+    }
+    const std::uint64_t curly_tail = (curly << 1) | (curly << 2);
+    const std::uint64_t high = m.high & ~(curly | curly_tail);  // what is not ASCII and not those
+    std::uint64_t starts = ((word & ~(word << 1)) | ~(word | m.space)) & ~curly_tail;
     // Bit e: a letter-digit run that ends right before byte e goes to the step below. Either a byte
     // that is not ASCII follows it (a letter may join, or a mark extend it: WB4), or an ASCII mark
     // that the run might join: an underscore (WB13a-b), a colon (a URL may begin, or it joins two
     // letters), or a middle character that joins the run to the next one ("U.S", "don't", "3,000":
     // WB6-7, WB11-12) or is followed by a byte that is not ASCII. Only marks right after a run are
     // looked at, a few a block; a run that reaches byte 63 goes over anyway.
-    std::uint64_t run_hands_over = m.high;
+    std::uint64_t run_hands_over = high;
     for (std::uint64_t q = ~(word | m.space | m.high) & (word << 1) & (~std::uint64_t{0} >> 1); q; q &= q - 1) {
       const auto e = static_cast<unsigned>(std::countr_zero(q));
       const unsigned v = d[e];
@@ -1220,7 +1260,7 @@ struct tokenizer::run {
       run_hands_over |= static_cast<std::uint64_t>(h) << e;
     }
     // A mark with a byte that is not ASCII after it goes over too: that byte may extend it.
-    const std::uint64_t mark_hands_over = m.high | (m.high >> 1);
+    const std::uint64_t mark_hands_over = high | (high >> 1);
     unsigned last = 0;  // where the last token taken here ended: white space at most lies between
     // Where to hand over at the start r: before the white space that precedes something not ASCII
     // (marks may extend it: WB4), else at r itself.
@@ -1228,16 +1268,91 @@ struct tokenizer::run {
       const bool space_then_high = r > 0 && ((m.high >> r) & 1) && ((m.space >> (r - 1)) & 1);
       return base + (space_then_high ? last : r);
     };
-    while (starts) {
+
+    // Most tokens need none of the checks below: they are cut straight from the masks, without a
+    // branch on what they are. Token k begins at the k-th bit of `starts` and ends before the k-th
+    // bit of `ends` (a token that reaches byte 63 has none, and is last). Bit e of `care` marks the
+    // tokens that end before byte e and take the careful step: it stops, merges or looks around.
+    const std::uint64_t run_start = word & ~(word << 1);
+    const std::uint64_t run_end = (word & ~(word >> 1)) << 1;  // after a run's last byte
+    const std::uint64_t mark = ~(word | m.space);
+    std::uint64_t ends = (run_end | (mark << 1)) & ~curly_tail;
+    // Whether a run holds none of `bits` (a subset of `word`), at the bit after the run: adding the
+    // run's first bit to its other bits carries out of the run only when they are all set.
+    const auto none_in_run = [&](std::uint64_t bits) { return ((word & ~bits) + run_start) & run_end; };
+    const auto any_in_run = [&](std::uint64_t bits) { return run_end & ~none_in_run(bits); };
+    const std::uint64_t has_alpha = any_in_run(m.alpha);
+    const std::uint64_t digit_first = any_in_run(run_start & m.digit);
+    std::uint64_t care = (std::uint64_t{1} << 63) | (run_end & run_hands_over) | (has_alpha & digit_first) |
+                         ((mark_hands_over & mark) << 1) | (curly << 3) |
+                         any_in_run(run_start & m.digit & (mark << 1));  // a glued number may merge
+    // The first token, glued to the last one before the block, may merge with it.
+    std::uint32_t prev = buf.n == 0 ? 0 : buf.end[buf.n - 1];
+    if ((starts & 1) && buf.n > 0 && prev == base) care |= ends & (~ends + 1);
+    const std::uint64_t has_digit = any_in_run(m.digit);
+    const std::uint64_t has_upper = any_in_run(m.upper);
+    const std::uint64_t has_lower = any_in_run(m.alpha & ~m.upper);
+    const std::uint64_t all_upper = has_upper & ~has_lower, all_lower = has_lower & ~has_upper;
+    // Title case: the first letter the only capital.
+    const std::uint64_t title = any_in_run(run_start & m.upper) & ~any_in_run(m.upper & ~run_start);
+    // A token's shape flags are the bits e of these masks (all clear for a mark). Pairs of masks
+    // sit in SSE registers, so one shift and one sign-bit extraction read two flags.
+#if defined(BYLINE_TOKENIZER_SSE2)
+    const __m128i flag01 = _mm_set_epi64x(static_cast<long long>(has_digit), static_cast<long long>(has_alpha));
+    const __m128i flag23 = _mm_set_epi64x(static_cast<long long>(all_lower), static_cast<long long>(all_upper));
+    const __m128i flag4 = _mm_set_epi64x(0, static_cast<long long>(title));
+    static_assert(token_flag::has_alpha.bits == 1 && token_flag::has_digit.bits == 2 && token_flag::all_upper.bits == 4 &&
+                  token_flag::all_lower.bits == 8 && token_flag::title.bits == 16);
+    const auto shape_at = [&](unsigned e) -> unsigned {
+      const __m128i k = _mm_cvtsi32_si128(static_cast<int>(63 - e));
+      return static_cast<unsigned>(_mm_movemask_pd(_mm_castsi128_pd(_mm_sll_epi64(flag01, k)))) |
+             static_cast<unsigned>(_mm_movemask_pd(_mm_castsi128_pd(_mm_sll_epi64(flag23, k)))) << 2 |
+             static_cast<unsigned>(_mm_movemask_pd(_mm_castsi128_pd(_mm_sll_epi64(flag4, k)))) << 4;
+    };
+#else
+    const auto shape_at = [&](unsigned e) -> unsigned {
+      return static_cast<unsigned>(((has_alpha >> e) & 1) * token_flag::has_alpha.bits |
+                                   ((has_digit >> e) & 1) * token_flag::has_digit.bits |
+                                   ((all_upper >> e) & 1) * token_flag::all_upper.bits |
+                                   ((all_lower >> e) & 1) * token_flag::all_lower.bits |
+                                   ((title >> e) & 1) * token_flag::title.bits);
+    };
+#endif
+
+    for (;;) {
+      const auto cut = static_cast<unsigned>(std::countr_zero(care));  // bit 63 stays: never 64
+      std::size_t n = buf.n;
+      for (;; ++n) {
+        const auto e = static_cast<unsigned>(std::countr_zero(ends));
+        if (e >= cut) break;
+        const auto r = static_cast<unsigned>(std::countr_zero(starts));
+        const unsigned u = d[r];
+        if (detail::ascii_mark_attention[u]) break;  // rare but for full stops, and cheaper than a mask
+        const auto at = static_cast<std::uint32_t>(base + r);
+        const auto f = static_cast<std::uint16_t>(shape_at(e) | token_flag::ascii.bits |
+                                                  static_cast<unsigned>(at > prev) * token_flag::space_before.bits);
+        buf.begin[n] = at;
+        buf.end[n] = prev = static_cast<std::uint32_t>(base + e);
+        buf.kind[n] = detail::ascii_token_kind[u];
+        buf.rule[n] = token_rule::word_boundary;
+        buf.flags[n] = f;
+        last = e;
+        starts &= starts - 1;
+        ends &= ends - 1;
+      }
+      buf.n = n;
+      if (!starts) break;
+      // The careful step, for one token.
       const auto r = static_cast<unsigned>(std::countr_zero(starts));
-      if (r >= 62 || buf.n >= flush_at) return stop(r);
+      if (r >= 62) return stop(r);
       const std::uint64_t bit = std::uint64_t{1} << r;
       const auto at = static_cast<std::uint32_t>(base + r);
       // Glued to the token before: only then can a merge look back (merge_glued).
       const bool glued = buf.n > 0 && buf.end[buf.n - 1] == at;
+      unsigned e;
       if (word & bit) {
         const auto len = static_cast<unsigned>(std::countr_zero(~(word >> r)));
-        const unsigned e = r + len;
+        e = r + len;
         if (e >= 63 || ((run_hands_over >> e) & 1)) return stop(r);
         const std::uint64_t range = ((std::uint64_t{1} << len) - 1) << r;
         const bool alpha = (m.alpha & range) != 0;
@@ -1249,9 +1364,8 @@ struct tokenizer::run {
         if ((m.alpha & ~m.upper) & range) sm |= detail::sh_lower;
         detail::shape s;
         s.flags = static_cast<std::uint16_t>(detail::shape_flags[sm] | token_flag::ascii);
-        // Title case: the first letter the only capital (no branch: it is as good as random).
-        const bool title = ((m.upper >> r) & 1) & ((m.upper & range & ~bit) == 0);
-        s.flags |= static_cast<std::uint16_t>(-static_cast<std::uint16_t>(title) & token_flag::title);
+        const bool t = ((m.upper >> r) & 1) & ((m.upper & range & ~bit) == 0);
+        s.flags |= static_cast<std::uint16_t>(-static_cast<std::uint16_t>(t) & token_flag::title);
         s.first = d[r];
         s.code_points = len;
         push(at, static_cast<std::uint32_t>(base + e), alpha ? token_kind::word : token_kind::number,
@@ -1262,16 +1376,26 @@ struct tokenizer::run {
           const auto before = unicode::detail::unit_value(text[at - 1]);
           if (!alpha || before == '#' || before == '@') merge_glued();
         }
-        last = e;
+      } else if ((curly >> r) & 1) {
+        // As the step below takes a lone mark that is not ASCII (mark_alone).
+        punctuation_rules(at, at + 3);
+        e = r + 3;
       } else {
         // A lone ASCII mark (ascii_punct_alone): not a control character or an underscore.
         if ((mark_hands_over >> r) & 1) return stop(r);
         const unsigned u = d[r];
         if (u < 0x21 || u == 0x7F || u == '_') return stop(r);
         push_ascii_mark(at, u);
-        last = r + 1;
+        e = r + 1;
+        // The word glued after '#' or '@' may merge with it: it takes this step too.
+        if ((u == '#' || u == '@') && ((word >> e) & 1))
+          care |= std::uint64_t{1} << std::min(63u, e + static_cast<unsigned>(std::countr_zero(~(word >> e))));
       }
+      last = e;
+      prev = buf.end[buf.n - 1];
       starts &= starts - 1;
+      ends &= ends - 1;
+      care &= ~(std::uint64_t{1} << e) | (std::uint64_t{1} << 63);
     }
     // White space at most after the last token: the step below skips it, and reads what follows.
     return base + last;
