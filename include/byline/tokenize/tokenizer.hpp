@@ -1353,11 +1353,29 @@ struct tokenizer::run {
       if (word & bit) {
         const auto len = static_cast<unsigned>(std::countr_zero(~(word >> r)));
         e = r + len;
-        if (e >= 63 || ((run_hands_over >> e) & 1)) return stop(r);
+        if (e >= 63) return stop(r);
         const std::uint64_t range = ((std::uint64_t{1} << len) - 1) << r;
         const bool alpha = (m.alpha & range) != 0;
-        // A word that begins with a digit ("1990s", "3rd") takes the number rules below.
-        if (alpha && ((m.digit >> r) & 1)) return stop(r);
+        if (((run_hands_over >> e) & 1) || (alpha && ((m.digit >> r) & 1))) {
+          // A word segment that goes on across a middle character ("U.S", "don't", "3,000",
+          // "Moscow’s"), or a number with letters ("1990s", "3rd"): the step below's scan and rules,
+          // as it would take them, unless the segment might not be decided (scan_ascii_word), might
+          // be a URL, or leaves the block.
+          std::size_t we;
+          segment::word_status st;
+          detail::shape s;
+          if (!scan_ascii_word(at, we, st, s) || st == segment::word_status::punctuation || we - base >= 63 ||
+              (st == segment::word_status::letter && may_start_url(at, we)))
+            return stop(r);
+          word_segment(at, static_cast<std::uint32_t>(we), st, s);
+          e = static_cast<unsigned>(we - base);
+          last = e;
+          prev = buf.end[buf.n - 1];
+          starts &= ~((std::uint64_t{1} << e) - 1);
+          ends &= ~((std::uint64_t{2} << e) - 1);
+          care &= ~((std::uint64_t{2} << e) - 1) | (std::uint64_t{1} << 63);
+          continue;
+        }
         std::uint32_t sm = alpha ? detail::sh_alpha : 0;
         if (m.digit & range) sm |= detail::sh_digit;
         if (m.upper & range) sm |= detail::sh_upper;
