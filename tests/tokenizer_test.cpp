@@ -301,6 +301,19 @@ bool same(const byline::token_layer& a, const byline::token_layer& b) {
   return a.begin == b.begin && a.end == b.end && a.kind == b.kind && a.rule == b.rule && a.flags == b.flags;
 }
 
+// Whether the fast paths and the general path make the same tokens of `text`; a failed check
+// shows both when not.
+bool paths_agree(const byline::tokenizer& tok, const std::string& text) {
+  using paths = byline::detail::tokenizer_paths;
+  byline::token_layer fast, general;
+  const auto n_fast = paths::fast(tok, std::string_view(text), fast);
+  const auto n_general = paths::general(tok, std::string_view(text), general);
+  if (same(fast, general) && n_fast == n_general) return true;
+  FAIL_CHECK("text: \"" << text << "\"\n fast:    " << describe(text, fast) << "\n general: "
+                        << describe(text, general));
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("the ASCII fast paths and the general path make the same tokens", "[tokenizer][paths]") {
@@ -350,7 +363,6 @@ TEST_CASE("64-byte blocks: the mask path and the general path make the same toke
 #else
   constexpr int iterations = 50'000;
 #endif
-  using paths = byline::detail::tokenizer_paths;
   const byline::tokenizer plain;
   static const char* const words[] = {"Kyiv", "the", "ceasefire", "said", "Trump", "NATO", "2024", "30", "aB3",
                                       "Zelenskyy", "talks", "a", "Internationalisation", "x"};
@@ -364,14 +376,7 @@ TEST_CASE("64-byte blocks: the mask path and the general path make the same toke
       else text += words[rng() % std::size(words)];
       text += (rng() % 8 == 0) ? "" : " ";
     }
-    byline::token_layer fast, general;
-    const auto n_fast = paths::fast(plain, std::string_view(text), fast);
-    const auto n_general = paths::general(plain, std::string_view(text), general);
-    if (!same(fast, general) || n_fast != n_general) {
-      ++failures;
-      FAIL_CHECK("text: \"" << text << "\"\n fast:    " << describe(text, fast) << "\n general: "
-                            << describe(text, general));
-    }
+    if (!paths_agree(plain, text)) ++failures;
   }
   CHECK(failures == 0);
 }
@@ -384,7 +389,6 @@ TEST_CASE("64-byte blocks: curly double quotes and dashes, glued or not, make th
 #else
   constexpr int iterations = 30'000;
 #endif
-  using paths = byline::detail::tokenizer_paths;
   const byline::tokenizer plain;
   static const char* const pieces[] = {"\u201C", "\u201D", "\u2014", "\u2013", "\u2019", "\u2018", "\u0301",
                                        "Putin", "said", "ceasefire", "U.S.", "30", "1990s", "#", "@", ".", ",",
@@ -395,14 +399,7 @@ TEST_CASE("64-byte blocks: curly double quotes and dashes, glued or not, make th
     std::string text;
     const int n = static_cast<int>(rng() % 80) + 20;
     for (int i = 0; i < n; ++i) text += pieces[rng() % std::size(pieces)];
-    byline::token_layer fast, general;
-    const auto n_fast = paths::fast(plain, std::string_view(text), fast);
-    const auto n_general = paths::general(plain, std::string_view(text), general);
-    if (!same(fast, general) || n_fast != n_general) {
-      ++failures;
-      FAIL_CHECK("text: \"" << text << "\"\n fast:    " << describe(text, fast) << "\n general: "
-                            << describe(text, general));
-    }
+    if (!paths_agree(plain, text)) ++failures;
   }
   CHECK(failures == 0);
 }

@@ -1354,8 +1354,7 @@ struct tokenizer::run {
         const auto len = static_cast<unsigned>(std::countr_zero(~(word >> r)));
         e = r + len;
         if (e >= 63) return stop(r);
-        const std::uint64_t range = ((std::uint64_t{1} << len) - 1) << r;
-        const bool alpha = (m.alpha & range) != 0;
+        const bool alpha = (has_alpha >> e) & 1;
         if (((run_hands_over >> e) & 1) || (alpha && ((m.digit >> r) & 1))) {
           // A word segment that goes on across a middle character ("U.S", "don't", "3,000",
           // "Moscow’s"), or a number with letters ("1990s", "3rd"): the step below's scan and rules,
@@ -1369,30 +1368,19 @@ struct tokenizer::run {
             return stop(r);
           word_segment(at, static_cast<std::uint32_t>(we), st, s);
           e = static_cast<unsigned>(we - base);
-          last = e;
-          prev = buf.end[buf.n - 1];
-          starts &= ~((std::uint64_t{1} << e) - 1);
-          ends &= ~((std::uint64_t{2} << e) - 1);
-          care &= ~((std::uint64_t{2} << e) - 1) | (std::uint64_t{1} << 63);
-          continue;
-        }
-        std::uint32_t sm = alpha ? detail::sh_alpha : 0;
-        if (m.digit & range) sm |= detail::sh_digit;
-        if (m.upper & range) sm |= detail::sh_upper;
-        if ((m.alpha & ~m.upper) & range) sm |= detail::sh_lower;
-        detail::shape s;
-        s.flags = static_cast<std::uint16_t>(detail::shape_flags[sm] | token_flag::ascii);
-        const bool t = ((m.upper >> r) & 1) & ((m.upper & range & ~bit) == 0);
-        s.flags |= static_cast<std::uint16_t>(-static_cast<std::uint16_t>(t) & token_flag::title);
-        s.first = d[r];
-        s.code_points = len;
-        push(at, static_cast<std::uint32_t>(base + e), alpha ? token_kind::word : token_kind::number,
-             token_rule::word_boundary, s);
-        // A glued word merges only after '#' or '@' (hashtags, handles, e-mail addresses); numbers
-        // into dates and times.
-        if (glued) {
-          const auto before = unicode::detail::unit_value(text[at - 1]);
-          if (!alpha || before == '#' || before == '@') merge_glued();
+        } else {
+          detail::shape s;
+          s.flags = static_cast<std::uint16_t>(shape_at(e) | token_flag::ascii);
+          s.first = d[r];
+          s.code_points = len;
+          push(at, static_cast<std::uint32_t>(base + e), alpha ? token_kind::word : token_kind::number,
+               token_rule::word_boundary, s);
+          // A glued word merges only after '#' or '@' (hashtags, handles, e-mail addresses); numbers
+          // into dates and times.
+          if (glued) {
+            const auto before = unicode::detail::unit_value(text[at - 1]);
+            if (!alpha || before == '#' || before == '@') merge_glued();
+          }
         }
       } else if ((curly >> r) & 1) {
         // As the step below takes a lone mark that is not ASCII (mark_alone).
@@ -1409,11 +1397,12 @@ struct tokenizer::run {
         if ((u == '#' || u == '@') && ((word >> e) & 1))
           care |= std::uint64_t{1} << std::min(63u, e + static_cast<unsigned>(std::countr_zero(~(word >> e))));
       }
+      // Past what the step took, [r, e): one token, or a word segment's several.
       last = e;
       prev = buf.end[buf.n - 1];
-      starts &= starts - 1;
-      ends &= ends - 1;
-      care &= ~(std::uint64_t{1} << e) | (std::uint64_t{1} << 63);
+      starts &= ~((std::uint64_t{1} << e) - 1);
+      ends &= ~((std::uint64_t{2} << e) - 1);  // e is at most 63: 2 << 63 is 0, and all go
+      care &= ~((std::uint64_t{2} << e) - 1) | (std::uint64_t{1} << 63);
     }
     // White space at most after the last token: the step below skips it, and reads what follows.
     return base + last;
