@@ -542,7 +542,8 @@ std::string fast_path_text(std::mt19937& rng) {
       "word", "Word", "WORD", "a", "I", "42", "3.5", "x1", "_", " ", " ", " ", "  ", "\t", "\n", "\n", "\r\n", "\r",
       "\n\n", "\v", "\f", "\u0085", "\u2028", "\u2029", ".", ".", "!", "?", ",", ";", ":", "-", "\"", "'", "(", ")",
       "[", "]", "{", "}", "|", "||", "...", "&", "$", "%", "*", ">", "\x01", "\x7f", "\u201C", "\u201D", "\u2019",
-      "\u2014", "\u00A0", "\u200B", "\u0301", "\u200D", "\u00AD", "\u2022", "\u00B7", "\u00BB", "\u00A6", "\u3002",
+      "\u2018", "\u2014", "\u2013", "\u00A0", "\u00A0\u00A0", "\xc2", "\u200B", "\u0301", "\u200D", "\u00AD",
+      "\u2022", "\u00B7", "\u00BB", "\u00A6", "\u3002",
       "\u0645\u0631\u062D\u0628\u0627", "\u041C\u0438\u0440", "\u65E5\u672C", "caf\u00E9", "\xff", "\xe2\x80",
       "Read more", "Share", "Comments (12)", "Tags:", "Home | World | Sport", "\u2022 Sign up for our newsletter",
       "The council voted on Monday.", "\u201CWe will not back away,\u201D she said.", "Close to 300 people came."};

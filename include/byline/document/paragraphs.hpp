@@ -52,8 +52,9 @@
 //
 // Speed: runs of ASCII (most of a news story) are counted up to 64 code units at a time from bit
 // masks of their classes (SSE2 makes the masks 16 bytes a step on x86-64; define BYLINE_NO_SIMD to
-// build without it); other code points go one at a time through the same rules. Tests check that
-// both ways count the same (detail::paragraph_paths).
+// build without it). In UTF-8 the runs also take the curly quotes, dashes and no-break spaces that
+// fill news text, as units of the class their code points have. Other code points go one at a time
+// through the same rules. Tests check that both ways count the same (detail::paragraph_paths).
 #pragma once
 
 #include <byline/detail/config.hpp>
@@ -295,6 +296,62 @@ constexpr bool ascii_classes_are_the_simple_sets() {
 }
 static_assert(ascii_classes_are_the_simple_sets(), "paragraphs: the fast path's byte sets no longer match the rules");
 
+// The marks other than ASCII that fill news text (curly quotes, dashes, no-break spaces), which the
+// fast path takes inside a run of ASCII as if they were ASCII units of one class: their length in
+// UTF-8 and that class (a_close, a_other, a_space), or length 0 for any other bytes. They are
+// none of the things the code point path decides for itself (letters, terminators, line breaks,
+// navigation separators, marks that extend white space); common_marks_are_plain checks that.
+struct common_mark_info {
+  unsigned length = 0;
+  std::uint8_t kind = a_other;
+};
+
+constexpr common_mark_info common_mark(const unsigned char* p, std::size_t avail) noexcept {
+  if (avail >= 2 && p[0] == 0xC2 && p[1] == 0xA0) return {2, a_space};  // U+00A0 NO-BREAK SPACE
+  if (avail >= 3 && p[0] == 0xE2 && p[1] == 0x80) {
+    switch (p[2]) {
+      case 0x98: case 0x99: case 0x9C: case 0x9D:  // U+2018 U+2019 U+201C U+201D
+        return {3, a_close};
+      case 0x93: case 0x94:  // U+2013 U+2014
+        return {3, a_other};
+      default:
+        break;
+    }
+  }
+  return {};
+}
+
+// That each mark's class is what line_scanner::feed makes of its code point.
+constexpr bool common_marks_are_plain() {
+  constexpr char32_t marks[] = {0xA0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014};
+  for (char32_t c : marks) {
+    unsigned char u[3] = {0, 0, 0};
+    if (c < 0x800) {
+      u[0] = static_cast<unsigned char>(0xC0 | (c >> 6));
+      u[1] = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    } else {
+      u[0] = static_cast<unsigned char>(0xE0 | (c >> 12));
+      u[1] = static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F));
+      u[2] = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    }
+    const auto m = common_mark(u, 3);
+    if (m.length != (c < 0x800 ? 2u : 3u)) return false;
+    const auto props = unicode::properties(c);
+    if (is_line_break(c) || is_nav_separator(c, true)) return false;
+    if (unicode::is_letter(props.category()) || unicode::is_number(props.category())) return false;
+    const auto wb = props.word();
+    if (wb == unicode::word_break::extend || wb == unicode::word_break::format || wb == unicode::word_break::zwj)
+      return false;
+    const auto sb = props.sentence();
+    if (sb == sentence_break::aterm || sb == sentence_break::sterm) return false;
+    const bool keeps = sb == sentence_break::close || sb == sentence_break::extend || sb == sentence_break::format;
+    const std::uint8_t k = is_space(c) ? a_space : keeps ? a_close : a_other;
+    if (k != m.kind) return false;
+  }
+  return true;
+}
+static_assert(common_marks_are_plain(), "paragraphs: a common mark's class no longer matches the rules");
+
 // A run of code units from one place: bit j of each mask is unit j of the run. The run ends before
 // the first unit that is not ASCII or is a_special, or after 64 units, or at the end of the text.
 struct ascii_run {
@@ -310,52 +367,61 @@ BYLINE_ALWAYS_INLINE ascii_run ascii_run_at(const C* d, std::size_t at, std::siz
   unsigned j = 0;
 #if defined(BYLINE_PARAGRAPHS_SSE2)
   if constexpr (sizeof(C) == 1) {
-    // 16 bytes a step. A signed compare after a shift tests a range: [lo, lo + count) moves to
-    // [0x80, 0x80 + count), the lowest signed bytes. The masks are cut at the first special byte
-    // once, at the end.
-    const __m128i k_space = _mm_set1_epi8(' '), k_tab = _mm_set1_epi8('\t'), k_case = _mm_set1_epi8(0x20);
-    const __m128i k_letter = _mm_set1_epi8(static_cast<char>(0x80 - 'a')),
-                  k_letter_n = _mm_set1_epi8(static_cast<char>(0x80 + 26));
-    const __m128i k_digit = _mm_set1_epi8(static_cast<char>(0x80 - '0')),
-                  k_digit_n = _mm_set1_epi8(static_cast<char>(0x80 + 10));
-    const __m128i k_lb = _mm_set1_epi8(static_cast<char>(0x80 - 0x0A)),
-                  k_lb_n = _mm_set1_epi8(static_cast<char>(0x80 + 4));
-    const __m128i k_bar = _mm_set1_epi8('|'), k_dot = _mm_set1_epi8('.'), k_bang = _mm_set1_epi8('!'),
-                  k_query = _mm_set1_epi8('?');
-    const auto mask = [](__m128i v) { return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))); };
-    std::uint64_t special = 0;
-    // Letters are counted in the vector: each lane subtracts its compare's -1 (at most 4 a lane
-    // here), summed once at the end. The block that holds the special byte counts by its mask, cut.
-    __m128i letters = _mm_setzero_si128();
-    unsigned cut_letters = 0;
-    for (; j + 16 <= limit; j += 16) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + at + j));
-      // Bytes from 0x80 up have their top bit set already.
-      const std::uint64_t sp = mask(
-          _mm_or_si128(x, _mm_or_si128(_mm_cmpeq_epi8(x, k_bar), _mm_cmplt_epi8(_mm_add_epi8(x, k_lb), k_lb_n))));
-      const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, k_case), k_letter), k_letter_n);
-      r.space |= mask(_mm_or_si128(_mm_cmpeq_epi8(x, k_space), _mm_cmpeq_epi8(x, k_tab))) << j;
-      r.alnum |= mask(_mm_or_si128(letter, _mm_cmplt_epi8(_mm_add_epi8(x, k_digit), k_digit_n))) << j;
-      r.term |= mask(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, k_dot), _mm_cmpeq_epi8(x, k_bang)),
-                                  _mm_cmpeq_epi8(x, k_query)))
-                << j;
-      if (sp) {
-        special = sp << j;
-        const auto stop = static_cast<unsigned>(std::countr_zero(sp));
-        cut_letters = popcount64(mask(letter) & ((std::uint64_t{1} << stop) - 1));
-        break;
+    if (limit == 64) {
+      // 16 bytes a step. A signed compare after a shift tests a range: [lo, lo + count) moves to
+      // [0x80, 0x80 + count), the lowest signed bytes.
+      const __m128i k_space = _mm_set1_epi8(' '), k_tab = _mm_set1_epi8('\t'), k_case = _mm_set1_epi8(0x20);
+      const __m128i k_letter = _mm_set1_epi8(static_cast<char>(0x80 - 'a')),
+                    k_letter_n = _mm_set1_epi8(static_cast<char>(0x80 + 26));
+      const __m128i k_digit = _mm_set1_epi8(static_cast<char>(0x80 - '0')),
+                    k_digit_n = _mm_set1_epi8(static_cast<char>(0x80 + 10));
+      const __m128i k_lb = _mm_set1_epi8(static_cast<char>(0x80 - 0x0A)),
+                    k_lb_n = _mm_set1_epi8(static_cast<char>(0x80 + 4));
+      const __m128i k_bar = _mm_set1_epi8('|'), k_dot = _mm_set1_epi8('.'), k_bang = _mm_set1_epi8('!'),
+                    k_query = _mm_set1_epi8('?');
+      const auto mask = [](__m128i v) {
+        return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v)));
+      };
+      // Line breaks and '|' stop the loop. Bytes from 0x80 up (`high`) stop the run only where they
+      // are not one of the marks that news text is full of (common_mark), resolved after the loop.
+      std::uint64_t special = 0, high = 0, letter = 0;
+      for (; j < 64; j += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + at + j));
+        const std::uint64_t sp =
+            mask(_mm_or_si128(_mm_cmpeq_epi8(x, k_bar), _mm_cmplt_epi8(_mm_add_epi8(x, k_lb), k_lb_n)));
+        const __m128i is_letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, k_case), k_letter), k_letter_n);
+        high |= mask(x) << j;
+        r.space |= mask(_mm_or_si128(_mm_cmpeq_epi8(x, k_space), _mm_cmpeq_epi8(x, k_tab))) << j;
+        r.alnum |= mask(_mm_or_si128(is_letter, _mm_cmplt_epi8(_mm_add_epi8(x, k_digit), k_digit_n))) << j;
+        r.term |= mask(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, k_dot), _mm_cmpeq_epi8(x, k_bang)),
+                                    _mm_cmpeq_epi8(x, k_query)))
+                  << j;
+        letter |= mask(is_letter) << j;
+        if (sp) {
+          special = sp << j;
+          j += 16;
+          break;
+        }
       }
-      letters = _mm_sub_epi8(letters, letter);
-    }
-    const __m128i sums = _mm_sad_epu8(letters, _mm_setzero_si128());
-    r.letters = static_cast<unsigned>(_mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums))) +
-                cut_letters;
-    if (special) {
-      const auto stop = static_cast<unsigned>(std::countr_zero(special));
-      const std::uint64_t keep = (std::uint64_t{1} << stop) - 1;
+      // The marks, each whole within the bytes read (one cut by the end of them stops the run, and
+      // the code point path takes it).
+      for (std::uint64_t h = high & (special ? (special & (~special + 1)) - 1 : ~std::uint64_t{0}); h;) {
+        const auto q = static_cast<unsigned>(std::countr_zero(h));
+        const auto mark = common_mark(reinterpret_cast<const unsigned char*>(d + at + q), j - q);
+        if (mark.length == 0) {
+          special |= std::uint64_t{1} << q;
+          break;
+        }
+        const std::uint64_t bits = ((std::uint64_t{1} << mark.length) - 1) << q;
+        if (mark.kind == a_space) r.space |= bits;  // closers and dashes are text of no class here
+        h &= ~bits;
+      }
+      const unsigned stop = special ? static_cast<unsigned>(std::countr_zero(special)) : 64;
+      const std::uint64_t keep = stop == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << stop) - 1;
       r.space &= keep;
       r.alnum &= keep;
       r.term &= keep;
+      r.letters = popcount64(letter & keep);
       r.length = stop;
       return r;
     }
@@ -536,7 +602,18 @@ class line_scanner {
   // Latin letters go to `counts`.
   template <class C>
   std::size_t feed_ascii(const C* d, std::size_t at, std::size_t n, script_counts& counts, std::vector<script>& seen) {
-    auto cls = [&](std::size_t k) { return ascii_classes[unicode::detail::unit_value(d[k])]; };
+    // The class of a unit of the stretch: ASCII, or a byte of a common mark (whose first byte is
+    // found by stepping back over continuation bytes; the stretch begins with ASCII).
+    auto cls = [&](std::size_t k) -> std::uint8_t {
+      const auto u = unicode::detail::unit_value(d[k]);
+      if (u < 0x80) return ascii_classes[u];
+      if constexpr (sizeof(C) == 1) {
+        while ((unicode::detail::unit_value(d[k]) & 0xC0) == 0x80) --k;
+        return common_mark(reinterpret_cast<const unsigned char*>(d + k), n - k).kind;
+      } else {
+        return a_special;  // never: a run of another encoding holds ASCII only
+      }
+    };
     // The state, in registers for the stretch.
     bool in_word = in_word_, word_alnum = word_has_alnum_, pending = pending_term_;
     std::uint32_t letters = 0, words = 0, ends = li_.sentence_ends;
