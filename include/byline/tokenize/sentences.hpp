@@ -298,6 +298,16 @@ class uax_sentence_gaps {
     const auto last = unit(ge - 1);
     const auto open = last >= 0x80 || ascii_open_ends[last] ? open_before(ge) : open_term::none;
     if (open == open_term::none && holds == gap_holds::spaces) return false;
+    // A terminator (and closers) glued to the next token, which begins with a closer, a space or a
+    // mark: no boundary between them (SB9, SB5), as after ." or .” that a tokenizer splits.
+    if (gb == ge && (open == open_term::aterm || open == open_term::sterm) && gb < text_.size()) {
+      using sb = unicode::sentence_break;
+      const auto u = unit(gb);
+      const auto k = u < 0x80 ? segment::detail::ascii_sentences.sb[u]
+                              : unicode::properties(decode_at(gb).code_point).sentence();
+      if (k == sb::close || k == sb::sp || k == sb::extend || k == sb::format || segment::detail::is_parasep(k))
+        return false;
+    }
     // The usual sentence end: a terminator (and closers), then spaces: decided by what follows.
     if ((open == open_term::aterm || open == open_term::sterm) && holds == gap_holds::spaces && gb > ge &&
         gb < text_.size()) {
