@@ -359,21 +359,24 @@ struct sentence_splitter {
     };
 
     // Paragraph boundaries: the first and end tokens of the paragraphs, in order.
+    // The next one is kept at hand: settle asks for it at every boundary.
     std::size_t cut_at = 0;
-    auto cut = [&]() -> std::uint32_t {
-      if (cut_at >= 2 * paragraphs.size()) return static_cast<std::uint32_t>(n);
-      const auto& p = paragraphs[cut_at / 2];
-      return cut_at % 2 == 0 ? p.first_token : p.end_token;
+    const std::size_t cuts = 2 * paragraphs.size();
+    auto cut_value = [&](std::size_t k) -> std::uint32_t {
+      if (k >= cuts) return static_cast<std::uint32_t>(n);
+      const auto& p = paragraphs[k / 2];
+      return k % 2 == 0 ? p.first_token : p.end_token;
     };
+    std::uint32_t next_cut = cut_value(0);
     // The gaps after "…": found by the token kinds, a byte each.
     std::uint32_t ellipsis_from = 0;
     std::uint32_t ellipsis_gap = next_ellipsis_gap(text, t, ellipsis_from);
     // Decides the paragraph boundaries and the gaps after "…" up to `limit`, in order.
     auto settle = [&](std::size_t limit) {
       for (;;) {
-        while (cut() <= decided) ++cut_at;
+        while (next_cut <= decided) next_cut = cut_value(++cut_at);
         while (ellipsis_gap <= decided) ellipsis_gap = next_ellipsis_gap(text, t, ellipsis_from);
-        const std::uint32_t c = cut(), gap = std::min(c, ellipsis_gap);
+        const std::uint32_t c = next_cut, gap = std::min(c, ellipsis_gap);
         if (gap > limit || gap >= n) return;
         if (gap == c || ends_after_ellipsis(text, t, gap, buf)) end_sentence(gap);
         decided = gap;
