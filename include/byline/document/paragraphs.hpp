@@ -712,14 +712,21 @@ class line_scanner {
     return p - at;
   }
 
-  line_info finish() {
+  // The line's features, into `out` field by field: a copy of the whole struct read the fields
+  // just stored one by one with wider loads, which stalls until the stores are done.
+  void finish(line_info& out) {
     end_word();
     end_item();
     if (pending_term_) ++li_.sentence_ends;
-    li_.ends_sentence = last_term_;
-    li_.text_begin = li_.begin;
-    li_.text_end = li_.end;
-    return li_;
+    out.begin = out.text_begin = li_.begin;
+    out.end = out.text_end = li_.end;
+    out.words = li_.words;
+    out.letters = li_.letters;
+    out.sentence_ends = li_.sentence_ends;
+    out.nav_separators = li_.nav_separators;
+    out.nav_items = li_.nav_items;
+    out.nav_max_item_words = li_.nav_max_item_words;
+    out.ends_sentence = last_term_;
   }
 };
 
@@ -839,7 +846,6 @@ struct paragraph_segmenter {
   void scan(std::basic_string_view<C> text, const token_layer& tokens, detail::paragraphs::scratch& s) const {
     namespace dp = detail::paragraphs;
     dp::line_scanner line;
-    dp::paragraph_info cur{};
     bool open = false;
     auto prev_line_script = dp::script::common;
     const auto& tb = tokens.begin;
@@ -852,10 +858,12 @@ struct paragraph_segmenter {
     // starts in order lets the hardware fetch ahead.
     auto tokens_before = [&](std::size_t at) { return dp::first_at_or_after(tb.data(), te.data(), line_tokens, n_tokens, at); };
 
-    auto close_paragraph = [&] {
+    // The open paragraph is the last of s.paras, built in place (see line_scanner::finish).
+    auto close_paragraph = [&](std::size_t end_line) {
       if (!open) return;
       open = false;
-      cur.end_line = static_cast<std::uint32_t>(s.lines.size());
+      auto& cur = s.paras.back();
+      cur.end_line = static_cast<std::uint32_t>(end_line);
       cur.majority = dp::majority(s.para_counts, s.para_seen);
       const bool is_long = cur.letters >= body_min_letters;
       for (auto sc : s.para_seen) {
@@ -865,13 +873,14 @@ struct paragraph_segmenter {
         n = 0;
       }
       s.para_seen.clear();
-      s.paras.push_back(cur);
     };
     // Ends the line at `at` (the text's size at the end), whose tokens are [line_tokens, next_tokens).
     auto end_line = [&](bool ends_paragraph, std::size_t next_tokens) {
       const bool has_tokens = next_tokens > line_tokens;
       if (line.has_text() || has_tokens) {
-        auto li = line.finish();
+        const auto line_index = static_cast<std::uint32_t>(s.lines.size());
+        auto& li = s.lines.emplace_back();
+        line.finish(li);
         if (has_tokens) {
           const auto first = tb[line_tokens], last = te[next_tokens - 1];
           li.begin = line.has_text() ? std::min(li.begin, first) : first;
@@ -884,7 +893,7 @@ struct paragraph_segmenter {
         const auto line_script = dp::majority(s.line_counts, s.line_seen);
         if (open && dp::is_real_script(line_script) && dp::is_real_script(prev_line_script) &&
             !dp::same_writing_system(line_script, prev_line_script))
-          close_paragraph();
+          close_paragraph(line_index);
         if (dp::is_real_script(line_script)) prev_line_script = line_script;
         for (auto sc : s.line_seen) {
           auto& n = s.line_counts[static_cast<std::uint8_t>(sc)];
@@ -894,22 +903,22 @@ struct paragraph_segmenter {
         s.line_seen.clear();
         if (!open) {
           open = true;
-          cur = {};
-          cur.begin = li.begin;
-          cur.first_line = static_cast<std::uint32_t>(s.lines.size());
-          cur.first_token = line_first_token;
+          auto& p = s.paras.emplace_back();
+          p.begin = li.begin;
+          p.first_line = line_index;
+          p.first_token = line_first_token;
         }
+        auto& cur = s.paras.back();
         cur.end = li.end;
         cur.end_token = static_cast<std::uint32_t>(next_tokens);
         cur.words += li.words;
         cur.letters += li.letters;
         cur.sentence_ends += li.sentence_ends;
-        s.lines.push_back(li);
       } else {
         ends_paragraph = true;  // a blank line
       }
       if (ends_paragraph) {
-        close_paragraph();
+        close_paragraph(s.lines.size());
         prev_line_script = dp::script::common;
       }
       line.reset();
