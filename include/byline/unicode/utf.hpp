@@ -98,10 +98,11 @@ constexpr bool is_continuation(std::uint32_t b) noexcept { return (b & 0xC0) == 
 
 }  // namespace detail
 
-// Decodes the code point at `it`. Precondition: it != end. Reads at most four code units and
-// never the one at `end`.
+namespace detail {
+
+// decode's whole rules: every encoding, every iterator, every ill-formed sequence.
 template <encoding E, std::input_iterator I, std::sentinel_for<I> S>
-constexpr decoded<I> decode(I it, S end) {
+constexpr decoded<I> decode_all(I it, S end) {
   const std::uint32_t b0 = detail::unit_value(*it);
   ++it;
   if constexpr (E == encoding::utf32) {
@@ -170,6 +171,35 @@ constexpr decoded<I> decode(I it, S end) {
       if (!detail::is_continuation(b)) return {it, replacement_character, len, decode_error::truncated};
     }
   }
+}
+
+}  // namespace detail
+
+// Decodes the code point at `it`. Precondition: it != end. Reads at most four code units and
+// never the one at `end`.
+//
+// UTF-8 over random access takes ASCII and the two- and three-byte sequences whose every byte is
+// in the plain ranges of Table 3-7 (C2-DF 80-BF; E1-EC and EE-EF, 80-BF 80-BF: Latin, Cyrillic,
+// Arabic, curly quotes, dashes) in a few instructions inlined where it is called; the rest, and
+// every error, goes through the whole rules.
+template <encoding E, std::input_iterator I, std::sentinel_for<I> S>
+constexpr decoded<I> decode(I it, S end) {
+  if constexpr (E == encoding::utf8 && std::random_access_iterator<I> && std::sized_sentinel_for<S, I>) {
+    const std::uint32_t b0 = detail::unit_value(*it);
+    if (b0 < 0x80) return {it + 1, static_cast<char32_t>(b0), 1, decode_error::none};
+    const auto left = end - it;
+    if (b0 >= 0xC2 && b0 <= 0xDF && left >= 2) {
+      const std::uint32_t b1 = detail::unit_value(it[1]);
+      if (detail::is_continuation(b1))
+        return {it + 2, static_cast<char32_t>(((b0 & 0x1F) << 6) | (b1 & 0x3F)), 2, decode_error::none};
+    } else if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && left >= 3) {
+      const std::uint32_t b1 = detail::unit_value(it[1]), b2 = detail::unit_value(it[2]);
+      if (detail::is_continuation(b1) && detail::is_continuation(b2))
+        return {it + 3, static_cast<char32_t>(((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)), 3,
+                decode_error::none};
+    }
+  }
+  return detail::decode_all<E>(std::move(it), end);
 }
 
 template <std::forward_iterator I, std::sentinel_for<I> S>
