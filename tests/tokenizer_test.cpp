@@ -281,7 +281,8 @@ std::string random_text(std::mt19937& rng) {
       " ", " ", " ", "  ", "\t", "\n", "\r\n", "\n\n",
       "\u00E9", "\u0416", "\u05D0", "\u0627", "\u4E2D", "\u3042", "\u0301", "\u200B", "\u200E", "\u00A0",
       "\u2026", "\u2014", "\u2013", "\U0001F600", "\u200D", "\u3000", "\u0085", "\xFF",
-      "Mr.", "U.S.", "e.g.", "n't", "...", "10:30", "x.com", "https://"};
+      "Mr.", "U.S.", "e.g.", "n't", "...", "10:30", "x.com", "https://", " Jan.", " etc.", " I.", " x.", " 3.",
+      " plan.", " Sen.", " ab.cd."};
   std::string s;
   const int n = static_cast<int>(rng() % 16) + 1;
   for (int i = 0; i < n; ++i) s += pieces[rng() % std::size(pieces)];

@@ -101,13 +101,14 @@ inline constexpr auto ascii_token_kind = [] {
 
 // First bytes of the tokens that the 64-byte path hands to its token-at-a-time step: control
 // characters, DEL and underscores (which stop it), straight quotes (their side depends on what is
-// around them), full stops and hyphens (which may merge with the token before), '#' and '@' (the
-// word glued after them merges), and every byte that is not ASCII.
+// around them), hyphens (which may merge with the token before), '#' and '@' (the word glued after
+// them merges), and every byte that is not ASCII. Full stops, which may merge with the word before
+// them, are sorted by a mask in the block instead (block_tokens).
 inline constexpr auto ascii_mark_attention = [] {
   std::array<bool, 256> t{};
   for (int c = 0; c < 0x21; ++c) t[c] = true;
   for (int c = 0x7F; c < 0x100; ++c) t[c] = true;
-  for (char c : {'_', '"', '\'', '.', '-', '#', '@'}) t[static_cast<unsigned char>(c)] = true;
+  for (char c : {'_', '"', '\'', '-', '#', '@'}) t[static_cast<unsigned char>(c)] = true;
   return t;
 }();
 
@@ -452,6 +453,7 @@ namespace detail {
 // without looking at each byte (SSE2: 16 bytes a step; elsewhere a byte loop that gives the same).
 struct byte_masks {
   std::uint64_t alpha = 0, upper = 0, digit = 0, space = 0, high = 0;  // high: not ASCII
+  std::uint64_t dot = 0;                                               // full stops
   friend bool operator==(const byte_masks&, const byte_masks&) = default;
 };
 // Byte at a time: the portable way, and the reference the tests hold the SIMD one to.
@@ -465,6 +467,7 @@ inline byte_masks classify64_bytes(const unsigned char* d) noexcept {
     else if (c >= 'a' && c <= 'z') m.alpha |= b;
     else if (c >= '0' && c <= '9') m.digit |= b;
     else if (c == ' ' || (c >= '\t' && c <= '\r')) m.space |= b;
+    else if (c == '.') m.dot |= b;
   }
   return m;
 }
@@ -491,6 +494,7 @@ inline byte_masks classify64(const unsigned char* d) noexcept {
     m.digit |= bits(dg);
     m.space |= bits(sp);
     m.high |= bits(x);
+    m.dot |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
   }
   return m;
 #else
@@ -1310,6 +1314,23 @@ struct tokenizer::run {
     // The first token, glued to the last one before the block, may merge with it.
     std::uint32_t prev = buf.n == 0 ? 0 : buf.end[buf.n - 1];
     if ((starts & 1) && buf.n > 0 && prev == base) care |= ends & (~ends + 1);
+    // A full stop glued to a word may join it (abbreviation_rule: "Mr.", "Jan.", "J."). Right after
+    // a plain word token of this block that follows white space, it is known to be the whole word
+    // before it, and when that is no initial and the abbreviation filter says no, the full stop
+    // stays a token of its own: it is cut here like any mark. Every other full stop takes the
+    // careful step (a word segment there, "e.g" or "U.S", may have run up to it).
+    std::uint64_t plain_dots = 0;
+    for (std::uint64_t q = m.dot & run_end & ~care; q; q &= q - 1) {
+      const auto e = static_cast<unsigned>(std::countr_zero(q));
+      const auto rs = static_cast<unsigned>(63 - std::countl_zero(run_start & ((std::uint64_t{1} << e) - 1)));
+      if (rs == 0 || !((m.space >> (rs - 1)) & 1)) continue;
+      if ((has_alpha >> e) & 1) {
+        if (e - rs == 1 && ((m.upper >> rs) & 1)) continue;  // an initial
+        if (t.may_hold(std::string_view(reinterpret_cast<const char*>(d + rs), e - rs + 1))) continue;
+      }
+      plain_dots |= q & (~q + 1);
+    }
+    care |= (m.dot & ~plain_dots) << 1;
     const std::uint64_t has_digit = any_in_run(m.digit);
     const std::uint64_t has_upper = any_in_run(m.upper);
     const std::uint64_t has_lower = any_in_run(m.alpha & ~m.upper);
