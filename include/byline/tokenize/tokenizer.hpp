@@ -476,9 +476,10 @@ inline byte_masks classify64(const unsigned char* d) noexcept {
 #if defined(BYLINE_TOKENIZER_SSE2)
   byte_masks m;
   const auto in = [](__m128i x, char lo, char hi) {
-    // Signed compares: bytes from 0x80 up are negative, so never in an ASCII range.
-    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+    // One signed compare after a shift: [lo, hi] moves to the lowest signed bytes, where nothing
+    // else lands (bytes from 0x80 up land above them).
+    return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
+                          _mm_set1_epi8(static_cast<char>(0x80 + (hi - lo) + 1)));
   };
   for (int k = 0; k < 4; ++k) {
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + 16 * k));
