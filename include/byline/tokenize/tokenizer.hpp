@@ -888,13 +888,15 @@ struct tokenizer::run {
         if (cp.code_point >= 0x80) ascii_tail = false;
         tail.push_back(detail::ascii_lower(cp.code_point));
       }
-      if (ascii_tail && (tail == "s" || tail == "m" || tail == "d" || tail == "re" || tail == "ve" || tail == "ll")) {
+      // As a view: std::string == "s" calls strlen and compare out of line, at every clitic.
+      const std::string_view tv = tail;
+      if (ascii_tail && (tv == "s" || tv == "m" || tv == "d" || tv == "re" || tv == "ve" || tv == "ll")) {
         // n't: "don't" is do + n't; the n belongs to the clitic.
         push(b, static_cast<std::uint32_t>(b + a), token_kind::word, token_rule::clitic);
         push(static_cast<std::uint32_t>(b + a), e, token_kind::clitic, token_rule::clitic);
         return;
       }
-      if (ascii_tail && tail == "t" && a >= 2) {
+      if (ascii_tail && tv == "t" && a >= 2) {
         const auto n = unicode::detail::unit_value(w[a - 1]);
         if ((n == 'n' || n == 'N') && a - 1 > 0) {
           push(b, static_cast<std::uint32_t>(b + a - 1), token_kind::word, token_rule::clitic);
@@ -931,7 +933,8 @@ struct tokenizer::run {
         return;
       }
       // Tens of years before "s" are a decade, not a number of seconds: 1990s, 1800s, the ’60s.
-      if (ascii_letters && suffix == "s" && (j == 2 || j == 4) && unicode::detail::unit_value(w[j - 1]) == '0' &&
+      if (ascii_letters && std::string_view(suffix) == "s" && (j == 2 || j == 4) &&
+          unicode::detail::unit_value(w[j - 1]) == '0' &&
           std::all_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(j), [](C c) { return c >= C('0') && c <= C('9'); })) {
         push_decade(b, e, j == 2);
         return;
