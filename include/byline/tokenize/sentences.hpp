@@ -49,7 +49,7 @@ inline constexpr std::string_view sentence_starters[] = {
     "You"};
 
 static_assert(std::ranges::is_sorted(title_abbreviations) && std::ranges::is_sorted(sentence_starters),
-              "binary_search needs these sorted");
+              "in_sorted needs these sorted");
 
 // Whether every token is non-empty and inside the text, each ending at or before the next begins.
 inline bool tokens_in_order(const token_layer& t, std::size_t size) noexcept {
@@ -502,13 +502,12 @@ struct sentence_splitter {
     const std::uint32_t p = i - 1;
     if (t.kind[p] != token_kind::abbreviation) return false;
     const auto prev = detail::as_utf8(text.substr(t.begin[p], t.end[p] - t.begin[p]), buf);
-    if (std::binary_search(std::begin(detail::title_abbreviations), std::end(detail::title_abbreviations), prev))
-      return true;
+    if (detail::in_sorted(detail::title_abbreviations, prev)) return true;
     // After other abbreviations and initials, a new sentence shows in its first word.
     if (t.kind[i] == token_kind::quote && (t.flags[i] & token_flag::open_quote)) return false;
     if (t.kind[i] != token_kind::word && t.kind[i] != token_kind::number) return false;
     const auto next = detail::as_utf8(text.substr(t.begin[i], t.end[i] - t.begin[i]), buf);
-    return !std::binary_search(std::begin(detail::sentence_starters), std::end(detail::sentence_starters), next);
+    return !detail::in_sorted(detail::sentence_starters, next);
   }
 };
 
