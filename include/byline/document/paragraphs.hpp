@@ -462,33 +462,6 @@ BYLINE_ALWAYS_INLINE ascii_run ascii_run_at(const C* d, std::size_t at, std::siz
   return r;
 }
 
-// UTF-8 of two or three bytes whose every byte is in the plain ranges (C2-DF 80-BF, E1-EC 80-BF
-// 80-BF, EE-EF 80-BF 80-BF: curly quotes, dashes, Latin, Cyrillic, Arabic...) decoded in line; false
-// for anything else (and other encodings), which unicode::decode then takes with all its rules.
-template <class C>
-BYLINE_ALWAYS_INLINE bool decode_common(std::basic_string_view<C> text, std::size_t i, char32_t& c, std::size_t& len) {
-  if constexpr (sizeof(C) != 1) {
-    return false;
-  } else {
-    const std::uint32_t b0 = static_cast<unsigned char>(text[i]);
-    if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < text.size()) {
-      const std::uint32_t b1 = static_cast<unsigned char>(text[i + 1]);
-      if ((b1 & 0xC0) != 0x80) return false;
-      c = ((b0 & 0x1F) << 6) | (b1 & 0x3F);
-      len = 2;
-      return true;
-    }
-    if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && i + 2 < text.size()) {
-      const std::uint32_t b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
-      if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
-      c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-      len = 3;
-      return true;
-    }
-    return false;
-  }
-}
-
 // The first k in [from, n) with begin[k] >= at (n when none), for sorted `begin`, reading forwards.
 // `also` is an array read at k - 1 next (the tokens' ends): it is fetched along.
 inline std::size_t first_at_or_after(const std::uint32_t* begin, const std::uint32_t* also, std::size_t from,
@@ -936,11 +909,9 @@ struct paragraph_segmenter {
       }
       std::size_t len = 1;
       if (c >= 0x80) {
-        if (!dp::decode_common(text, i, c, len)) {
-          const auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(i), text.end());
-          c = d.code_point;
-          len = d.length;
-        }
+        const auto d = unicode::decode(text.begin() + static_cast<std::ptrdiff_t>(i), text.end());
+        c = d.code_point;
+        len = d.length;
       }
       const std::size_t at = i;
       i += len;
