@@ -460,7 +460,8 @@ struct paragraph_segmenter;
 struct sentence_splitter;
 class entity_extractor;
 class pronoun_resolver;
-pipeline() -> pipeline<tokenizer, paragraph_segmenter, sentence_splitter, entity_extractor, pronoun_resolver>;
+class quote_finder;
+pipeline() -> pipeline<tokenizer, paragraph_segmenter, sentence_splitter, entity_extractor, pronoun_resolver, quote_finder>;
 
 // ----------------------------------------------------------------------------------------------
 // pipe(): a small pool of threads and an ordered window of results.

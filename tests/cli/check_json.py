@@ -56,7 +56,7 @@ def check_doc(doc, with_tokens=True):
         return
     keys = list(doc.keys())
     want = ["file", "length", "unit", "invalid_sequences"] + (["tokens"] if with_tokens else []) + \
-        ["paragraphs", "sentences", "entity_clusters", "entities", "pronouns"]  # the order the layers were made in
+        ["paragraphs", "sentences", "entity_clusters", "entities", "pronouns", "quotes"]  # the order the layers were made in
     if keys != want:
         fail(f"{where} top-level keys {keys}, expected {want}")
         return
@@ -157,10 +157,20 @@ def check_doc(doc, with_tokens=True):
                                         clusters[p["entity"]]["label"] != "PERSON" or
                                         p["canonical"] != clusters[p["entity"]]["canonical"]):
             fail(f"{where} pronoun {i} refers to {p['entity']}, not a person's cluster")
+    # Quotations: offsets and text agree, parts included; a scare quote has no speaker.
+    for i, q in enumerate(doc["quotes"]):
+        if q["text"] != piece(q["start"], q["end"]) or any(p["text"] != piece(p["start"], p["end"]) for p in q["parts"]):
+            fail(f"{where} quote {i}: text and offsets disagree")
+        if q["scare"] and q["speaker"] is not None:
+            fail(f"{where} quote {i}: a scare quote with a speaker")
 
 
 def sample_expectations(doc):
     where = f"[{doc['file']}]"
+    # Quotations: the sample's first is Haddad's.
+    speakers = {q["text"]: (q["speaker"] or {}).get("canonical") for q in doc["quotes"]}
+    if speakers.get("Nobody here pretends this is peace,") != "Karim Haddad":
+        fail(f"{where} Haddad's quotation has speaker {speakers.get('Nobody here pretends this is peace,')!r}")
     sentences = [s["text"] for s in doc["sentences"]]
     for inside in ["said Mr. Karim Haddad, the Maltese", "Gen. Laura Whitfield, who commands",
                    "which U.S. Navy officers", "the U.S. welcomed", "since Jan. 3, will keep",

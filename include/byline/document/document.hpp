@@ -696,6 +696,14 @@ class basic_document {
   }
   void pronouns() const&& = delete;
 
+  // Quotations: their parts, speakers and cues; scare quotes flagged. Defined in
+  // <byline/stance/quotes.hpp>; empty when the document has no quote layer.
+  template <class N = node_type>
+  auto quotes() const& {
+    return quote_range(static_cast<const N&>(node()));
+  }
+  void quotes() const&& = delete;
+
   // The token that covers `offset`, if any (whitespace belongs to no token).
   std::optional<token> token_at(std::size_t offset) const& {
     const auto& t = node().token_records();
