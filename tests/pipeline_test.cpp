@@ -72,7 +72,8 @@ TEST_CASE("the default pipeline has a name and extends in one line (finding 10)"
   STATIC_REQUIRE(std::is_same_v<std::remove_const_t<decltype(mine)>,
                                 byline::pipeline<byline::tokenizer, byline::paragraph_segmenter,
                                                  byline::sentence_splitter, byline::entity_extractor,
-                                                 byline::pronoun_resolver, byline::quote_finder, acronym_marker>>);
+                                                 byline::pronoun_resolver, byline::quote_finder,
+                                                 byline::attribution_tagger, acronym_marker>>);
   auto doc = mine("NATO and the EU met.\n\nThe UN did not.");
   CHECK(acronyms_of(doc) == std::vector<std::string>{"NATO"});
   CHECK(doc.paragraphs().size() == 2);

@@ -461,7 +461,9 @@ struct sentence_splitter;
 class entity_extractor;
 class pronoun_resolver;
 class quote_finder;
-pipeline() -> pipeline<tokenizer, paragraph_segmenter, sentence_splitter, entity_extractor, pronoun_resolver, quote_finder>;
+class attribution_tagger;
+pipeline() -> pipeline<tokenizer, paragraph_segmenter, sentence_splitter, entity_extractor, pronoun_resolver, quote_finder,
+                       attribution_tagger>;
 
 // ----------------------------------------------------------------------------------------------
 // pipe(): a small pool of threads and an ordered window of results.

@@ -56,7 +56,7 @@ def check_doc(doc, with_tokens=True):
         return
     keys = list(doc.keys())
     want = ["file", "length", "unit", "invalid_sequences"] + (["tokens"] if with_tokens else []) + \
-        ["paragraphs", "sentences", "entity_clusters", "entities", "pronouns", "quotes"]  # the order the layers were made in
+        ["paragraphs", "sentences", "entity_clusters", "entities", "pronouns", "quotes", "attributions"]  # the order the layers were made in
     if keys != want:
         fail(f"{where} top-level keys {keys}, expected {want}")
         return

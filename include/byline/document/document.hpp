@@ -704,6 +704,14 @@ class basic_document {
   }
   void quotes() const&& = delete;
 
+  // Attributions: source, cue and content spans (PolNeAR's scheme). Defined in
+  // <byline/stance/attributions.hpp>; empty when the document has no attribution layer.
+  template <class N = node_type>
+  auto attributions() const& {
+    return attribution_range(static_cast<const N&>(node()));
+  }
+  void attributions() const&& = delete;
+
   // The token that covers `offset`, if any (whitespace belongs to no token).
   std::optional<token> token_at(std::size_t offset) const& {
     const auto& t = node().token_records();

@@ -1,0 +1,683 @@
+// byline — attributions: who said, thinks or wants what, quoted or not, as PolNeAR annotates it:
+// a source span, a cue span and a content span.
+//
+//   const byline::pipeline nlp;                  // the news pipeline finds attributions
+//   auto doc = nlp(article);
+//   for (auto a : doc.attributions()) {
+//     if (auto s = a.source()) std::cout << s->text();           // "Putin", "he", "a spokesman"
+//     if (auto c = a.cue()) std::cout << " [" << c->text() << "] ";  // "said", "according to"
+//     if (auto t = a.content()) std::cout << t->text();          // what was said
+//     if (auto e = a.entity()) std::cout << " = " << e->canonical();  // the source's entity
+//   }
+//
+// How. Sources and cues come from rules over our cue lexicon (stance/cues.hpp) and the layers
+// before: a lexicon cue (a verb of saying, writing, asking, thinking, showing, supporting or
+// opposing, in a form that can have a subject) with its subject right before it ("Trump said",
+// "the report found", "officials have warned"), or after it when it follows a comma or a
+// quotation ("“…,” said Lavrov"), or the nearest name before an -ing cue after a comma ("…,
+// telling Putin"); "according to" and the name after it; a quotation's cue and speaker from the
+// quote layer; a name and a colon before a quotation. A user's model (a ner_model whose PER
+// spans are sources and ORG spans cues, trained on their own data with
+// tools/train_attributions.cpp) may take the rules' place: attribution_tagger{.model = &m}.
+// Each cue then takes a source (the one right before it, else right after it, else the nearest
+// before it in its sentence) and a content by rule:
+//   - the quotation that ends just before it or its source ("“…,” he said"): that quotation, marks
+//     included;
+//   - else the rest of its sentence when two words or more follow ("Trump said (that) …"), without
+//     the sentence's final full stop;
+//   - else the start of its sentence up to the source or cue ("The talks failed, he said.").
+// A source that no cue takes is kept as an attribution with a source alone.
+#pragma once
+
+#include <byline/document/document.hpp>
+#include <byline/document/ids.hpp>
+#include <byline/document/layer.hpp>
+#include <byline/document/records.hpp>
+#include <byline/entity/coreference.hpp>
+#include <byline/entity/entities.hpp>
+#include <byline/entity/model.hpp>
+#include <byline/io/json_out.hpp>
+#include <byline/pipeline.hpp>
+#include <byline/stance/attribution_features.hpp>
+#include <byline/entity/data/titles.hpp>
+#include <byline/entity/resources.hpp>
+#include <byline/stance/quotes.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <ranges>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace byline {
+
+struct attribution_layer;
+using attribution_id = id<attribution_layer>;
+
+// Attributions: one record per cue (and one per source no cue took), in text order of their cue
+// or source. Each span is a token run; first == end means none.
+struct attribution_layer {
+  static constexpr std::string_view name = "attributions";
+
+  std::vector<std::uint32_t> source_first, source_end, cue_first, cue_end, content_first, content_end;
+  std::vector<std::uint32_t> source_cluster;  // the source's entity, or none
+
+  std::size_t size() const noexcept { return source_first.size(); }
+  attribution_id add(std::uint32_t sf, std::uint32_t se, std::uint32_t cf, std::uint32_t ce, std::uint32_t tf,
+                     std::uint32_t te, std::uint32_t cluster) {
+    source_first.push_back(sf);
+    source_end.push_back(se);
+    cue_first.push_back(cf);
+    cue_end.push_back(ce);
+    content_first.push_back(tf);
+    content_end.push_back(te);
+    source_cluster.push_back(cluster);
+    return attribution_id{static_cast<std::uint32_t>(size() - 1)};
+  }
+  void clear() {
+    for (auto* v : {&source_first, &source_end, &cue_first, &cue_end, &content_first, &content_end, &source_cluster})
+      v->clear();
+  }
+
+  void write_json(io::json_out& j) const;
+  void validate(const document_base& doc, std::vector<std::string>& problems) const;
+  std::size_t memory_bytes() const noexcept {
+    return (source_first.capacity() + source_end.capacity() + cue_first.capacity() + cue_end.capacity() +
+            content_first.capacity() + content_end.capacity() + source_cluster.capacity()) *
+           sizeof(std::uint32_t);
+  }
+};
+
+// ----------------------------------------------------------------------------------------------
+// Views
+
+template <class Node>
+class basic_attribution {
+  const Node* doc_ = nullptr;
+  std::uint32_t i_ = 0;
+  const attribution_layer& rec() const { return doc_->template get<attribution_layer>(); }
+  std::optional<basic_span<Node>> run(std::uint32_t f, std::uint32_t e) const {
+    if (f == e) return std::nullopt;
+    return basic_span<Node>(*doc_, f, e);
+  }
+
+ public:
+  basic_attribution() = default;
+  basic_attribution(const Node& d, std::uint32_t i) : doc_(&d), i_(i) {}
+  std::uint32_t index() const noexcept { return i_; }
+  attribution_id id() const noexcept { return attribution_id{i_}; }
+  std::optional<basic_span<Node>> source() const { return run(rec().source_first[i_], rec().source_end[i_]); }
+  std::optional<basic_span<Node>> cue() const { return run(rec().cue_first[i_], rec().cue_end[i_]); }
+  std::optional<basic_span<Node>> content() const { return run(rec().content_first[i_], rec().content_end[i_]); }
+  // The entity the source names, through a mention or a resolved pronoun.
+  std::optional<basic_entity_cluster<Node>> entity() const {
+    const auto c = rec().source_cluster[i_];
+    if (c == detail::no_index) return std::nullopt;
+    return basic_entity_cluster<Node>(*doc_, c);
+  }
+};
+
+// doc.attributions(): see basic_document. Empty when the document has no attribution layer.
+template <class Node>
+auto attribution_range(const Node& d) {
+  const auto* l = d.template find<attribution_layer>();
+  const std::uint32_t n = l ? static_cast<std::uint32_t>(l->size()) : 0u;
+  return std::views::iota(std::uint32_t{0}, n) |
+         std::views::transform([&d](std::uint32_t i) { return basic_attribution<Node>(d, i); });
+}
+
+// ----------------------------------------------------------------------------------------------
+// JSON and invariants
+
+// "attributions": [{"source": {"start", "end", "text", "entity", "canonical"} or null,
+//                   "cue": {"start", "end", "text"} or null, "content": {...} or null}]
+inline void attribution_layer::write_json(io::json_out& j) const {
+  const document_base* doc = j.document();
+  const entity_cluster_layer* cl = doc ? doc->template find<entity_cluster_layer>() : nullptr;
+  auto run = [&](std::uint32_t f, std::uint32_t e) {
+    const auto [b, en] = j.token_run(f, e);
+    j.open("start");
+    j.number(b);
+    j.field("end");
+    j.number(en);
+    if (j.options().text) {
+      j.field("text");
+      j.text(b, en);
+    }
+  };
+  j.begin_array();
+  for (std::size_t a = 0; a < size(); ++a) {
+    j.item();
+    j.open("source");
+    if (source_first[a] != source_end[a]) {
+      run(source_first[a], source_end[a]);
+      j.field("entity");
+      const auto c = source_cluster[a];
+      if (c != detail::no_index) j.number(c);
+      else j.null();
+      j.field("canonical");
+      if (cl && c < cl->size()) j.string(cl->canonical[c]);
+      else j.null();
+      j.close();
+    } else {
+      j.null();
+    }
+    j.field("cue");
+    if (cue_first[a] != cue_end[a]) {
+      run(cue_first[a], cue_end[a]);
+      j.close();
+    } else {
+      j.null();
+    }
+    j.field("content");
+    if (content_first[a] != content_end[a]) {
+      run(content_first[a], content_end[a]);
+      j.close();
+    } else {
+      j.null();
+    }
+    j.close();
+  }
+  j.end_array();
+}
+
+inline void attribution_layer::validate(const document_base& doc, std::vector<std::string>& problems) const {
+  const std::size_t n = doc.token_count(), k = size();
+  const auto* cl = doc.find<entity_cluster_layer>();
+  if (source_end.size() != k || cue_first.size() != k || cue_end.size() != k || content_first.size() != k ||
+      content_end.size() != k || source_cluster.size() != k) {
+    problems.push_back("attributions: the arrays differ in length");
+    return;
+  }
+  for (std::size_t a = 0; a < k; ++a) {
+    const std::string at = "attribution " + std::to_string(a) + ": ";
+    if (source_first[a] > source_end[a] || source_end[a] > n) problems.push_back(at + "source out of range");
+    if (cue_first[a] > cue_end[a] || cue_end[a] > n) problems.push_back(at + "cue out of range");
+    if (content_first[a] > content_end[a] || content_end[a] > n) problems.push_back(at + "content out of range");
+    if (source_first[a] == source_end[a] && cue_first[a] == cue_end[a]) problems.push_back(at + "neither source nor cue");
+    if (source_cluster[a] != detail::no_index && (!cl || source_cluster[a] >= cl->size()))
+      problems.push_back(at + "entity out of range");
+  }
+}
+
+// ----------------------------------------------------------------------------------------------
+// The model and the component
+
+namespace detail::attr {
+
+struct workspace_data {
+  attribution_feature_buffer features;
+  ner_workspace model_ws;
+  std::vector<std::string_view> words;
+  std::vector<std::uint32_t> starts;
+  std::vector<ner_tag> tags;
+};
+
+struct span {
+  std::uint32_t first, end;
+};
+
+}  // namespace detail::attr
+
+// The component: sources, cues and contents. Needs the quotations (and through them entities and
+// pronouns).
+class attribution_tagger {
+ public:
+  static constexpr std::string_view name = "attribution_tagger";
+  using needs = layers<token_layer, paragraph_layer, sentence_layer, entity_cluster_layer, entity_mention_layer,
+                       pronoun_layer, quote_layer>;
+  using provides = layers<attribution_layer>;
+
+  // A model that tags sources (PER spans) and cues (ORG spans) in place of the rules, with the
+  // extra features of stance/attribution_features.hpp: a user's, trained on their own data by
+  // tools/train_attributions.cpp. None (the default): the rules.
+  const ner_model* model = nullptr;
+
+  void operator()(document_base& doc, workspace& ws) const {
+    namespace a = detail::attr;
+    auto& w = ws.get<a::workspace_data>(*this);
+    auto& out = doc.edit<attribution_layer>();
+    out.clear();
+    const auto n = static_cast<std::uint32_t>(doc.token_count());
+    if (n == 0) return;
+    const auto& tokens = doc.token_records();
+    const auto& sentences = doc.sentence_records().items;
+    w.words.resize(n);
+    for (std::uint32_t t = 0; t < n; ++t) w.words[t] = doc.token_utf8(token_id{t});
+    std::vector<a::span> sources, cues;
+    if (model) {
+      attribution_features(doc, w.features);
+      w.starts.clear();
+      for (const auto& s : sentences) w.starts.push_back(s.first_token);
+      if (!w.starts.empty() && w.starts.front() != 0) w.starts.insert(w.starts.begin(), 0);
+      w.tags.assign(n, ner_tag{});
+      model->tag(w.words, w.starts, {w.features.ids, w.features.offsets}, w.tags, w.model_ws);
+      for (const auto& s : ner_spans(w.tags)) {
+        if (s.type == conll_type::per) sources.push_back({s.begin, s.end});
+        else if (s.type == conll_type::org) cues.push_back({s.begin, s.end});
+      }
+    } else {
+      find_by_rules(doc, w.words, sources, cues);
+    }
+    const auto* ql = doc.find<quote_layer>();
+    const auto* ml = doc.find<entity_mention_layer>();
+    const auto* pl = doc.find<pronoun_layer>();
+    auto sentence_of = [&](std::uint32_t t) {
+      return static_cast<std::uint32_t>(std::max<std::int64_t>(0, detail::record_of_token(sentences, t)));
+    };
+    auto word = [&](std::uint32_t t) { return w.words[t]; };
+    auto entity_of = [&](a::span s) -> std::uint32_t {
+      std::uint32_t other = detail::no_index;
+      for (auto t = s.first; t < s.end; ++t) {
+        if (ml) {
+          const auto k = ml->mention_of_token(t);
+          if (k != detail::no_index) {
+            if (ml->label[k] == entity_label::person) return ml->cluster[k];
+            if (other == detail::no_index && ml->end[k] == s.end &&
+                (ml->label[k] == entity_label::org || ml->label[k] == entity_label::gpe ||
+                 ml->label[k] == entity_label::norp))
+              other = ml->cluster[k];
+          }
+        }
+        if (pl && other == detail::no_index) {
+          const auto p = pl->pronoun_of_token(t);
+          if (p != detail::no_index && pl->cluster[p] != detail::no_index) return pl->cluster[p];
+        }
+      }
+      return other;
+    };
+    // Quotations that are speech, by the tokens of their closing marks.
+    std::vector<std::pair<std::uint32_t, a::span>> closing;
+    if (ql)
+      for (std::size_t q = 0; q < ql->size(); ++q) {
+        if (ql->flags[q] & quote_flag::scare) continue;
+        // Every part's closing mark stands for the whole quotation ("“…,” she said, “…”").
+        const auto lp = ql->part_begin[q + 1] - 1;
+        const auto end = ql->part_close[lp] != detail::no_index ? ql->part_close[lp] + 1 : ql->part_end[lp];
+        for (auto p = ql->part_begin[q]; p <= lp; ++p)
+          if (ql->part_close[p] != detail::no_index)
+            closing.push_back({ql->part_close[p], a::span{ql->part_open[ql->part_begin[q]], end}});
+      }
+    std::ranges::sort(closing, {}, [](const auto& x) { return x.first; });
+    auto quote_ending_before = [&](std::uint32_t t, std::uint32_t sb) -> std::optional<a::span> {
+      // A closing mark within three tokens before t (",” he said": the mark, maybe a comma).
+      for (std::uint32_t back = 1; back <= 3 && t >= sb + back; ++back) {
+        const auto c = t - back;
+        if (tokens.kind[c] != token_kind::quote) continue;
+        const auto it = std::ranges::lower_bound(closing, c, {}, [](const auto& x) { return x.first; });
+        if (it != closing.end() && it->first == c) return it->second;
+        return std::nullopt;
+      }
+      return std::nullopt;
+    };
+    struct record {
+      a::span source, cue, content;
+      std::uint32_t cluster;
+    };
+    std::vector<record> found;
+
+    std::vector<std::uint8_t> source_used(sources.size(), 0);
+    std::size_t si = 0;  // first source not wholly before the current cue's sentence
+    for (const auto& cue : cues) {
+      const auto s = sentence_of(cue.first);
+      const auto sb = sentences.empty() ? 0u : sentences[s].first_token;
+      const auto se = sentences.empty() ? n : std::min(n, sentences[s].end_token);
+      while (si < sources.size() && sources[si].end <= sb) ++si;
+      // The source: right before (up to 4 tokens between), right after (up to 3), or the nearest
+      // before in the sentence.
+      std::uint32_t chosen = detail::no_index;
+      for (auto k = si; k < sources.size() && sources[k].first < se; ++k) {
+        const auto& src = sources[k];
+        if (src.end <= cue.first && cue.first - src.end <= 4) chosen = static_cast<std::uint32_t>(k);
+      }
+      if (chosen == detail::no_index)
+        for (auto k = si; k < sources.size() && sources[k].first < se; ++k)
+          if (sources[k].first >= cue.end && sources[k].first - cue.end <= 3) {
+            chosen = static_cast<std::uint32_t>(k);
+            break;
+          }
+      if (chosen == detail::no_index)
+        for (auto k = si; k < sources.size() && sources[k].first < se; ++k)
+          if (sources[k].end <= cue.first) chosen = static_cast<std::uint32_t>(k);
+      a::span src{0, 0};
+      if (chosen != detail::no_index) {
+        src = sources[chosen];
+        source_used[chosen] = 1;
+      }
+      const bool source_before = src.first != src.end && src.end <= cue.first;
+      const bool source_after = src.first != src.end && src.first >= cue.end;
+      // The content.
+      a::span content{0, 0};
+      const auto lead = source_before ? src.first : cue.first;
+      // A dash cue ("“…” ― Name") follows a quotation that ends the sentence before it.
+      const bool dash_cue = cue.end == cue.first + 1 && tokens.kind[cue.first] == token_kind::dash;
+      if (auto q = quote_ending_before(lead, dash_cue ? 0 : sb)) {
+        content = *q;
+      } else {
+        auto from = source_after ? src.end : cue.end;
+        while (from < se && (word(from) == "," || word(from) == ":")) ++from;
+        auto to = se;
+        if (to > from && detail::quotes::is_terminator(word(to - 1))) --to;
+        std::uint32_t words_after = 0;
+        for (auto t = from; t < to; ++t) words_after += (tokens.flags[t] & token_flag::has_alpha) != 0;
+        if (words_after >= 2) {
+          content = {from, to};
+        } else {
+          auto end = lead;
+          while (end > sb && (word(end - 1) == "," || tokens.kind[end - 1] == token_kind::dash)) --end;
+          if (end > sb) content = {sb, end};
+        }
+      }
+      found.push_back({src, cue, content, src.first != src.end ? entity_of(src) : detail::no_index});
+    }
+    // Sources no cue took.
+    for (std::size_t k = 0; k < sources.size(); ++k)
+      if (!source_used[k]) found.push_back({sources[k], {0, 0}, {0, 0}, entity_of(sources[k])});
+    // In text order of the cue, or of the source when there is no cue.
+    std::ranges::stable_sort(found, {}, [](const record& r) { return r.cue.first != r.cue.end ? r.cue.first : r.source.first; });
+    for (const auto& r : found)
+      out.add(r.source.first, r.source.end, r.cue.first, r.cue.end, r.content.first, r.content.end, r.cluster);
+  }
+
+ private:
+  // Sources and cues by rule; both come out sorted by first token.
+  static void find_by_rules(const document_base& doc, const std::vector<std::string_view>& words,
+                            std::vector<detail::attr::span>& sources, std::vector<detail::attr::span>& cues) {
+    namespace a = detail::attr;
+    namespace q = detail::quotes;
+    const auto n = static_cast<std::uint32_t>(words.size());
+    const auto& tokens = doc.token_records();
+    const auto& sentences = doc.sentence_records().items;
+    const auto* ml = doc.find<entity_mention_layer>();
+    const auto* pl = doc.find<pronoun_layer>();
+    const auto* ql = doc.find<quote_layer>();
+    auto word = [&](std::uint32_t t) { return words[t]; };
+    auto mention_at = [&](std::uint32_t t) { return ml ? ml->mention_of_token(t) : detail::no_index; };
+    auto speaking_mention = [&](std::uint32_t m) {
+      const auto l = ml->label[m];
+      return l == entity_label::person || l == entity_label::org || l == entity_label::gpe || l == entity_label::norp;
+    };
+    auto lower_ascii = [](std::string_view w, std::string& buf) {
+      buf.assign(w);
+      for (auto& c : buf)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      return std::string_view(buf);
+    };
+    std::string buf;
+    // A role noun ("spokesman", "officials", "aide"): its singular in the titles table.
+    auto is_role = [&](std::string_view w) {
+      const auto l = lower_ascii(w, buf);
+      // Titles are written capitalised in the table ("Commissioner"), roles in lower case ("aide").
+      for (std::string_view form : {l, l.ends_with('s') && l.size() > 3 ? l.substr(0, l.size() - 1) : l}) {
+        if (!resources::lookup(resources::titles(), form).empty()) return true;
+        std::string cap(form);
+        if (!cap.empty() && cap[0] >= 'a' && cap[0] <= 'z') cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
+        if (!resources::lookup(resources::titles(), cap).empty()) return true;
+      }
+      return q::ascii_word_in(l, {"officials", "official", "experts", "analysts", "critics", "supporters", "aides",
+                                  "sources", "voters", "people", "report", "poll", "survey", "study", "statement",
+                                  "campaign", "administration", "government", "party", "committee", "group"});
+    };
+    auto is_filler = [&](std::string_view w) {
+      return q::is_filler(w) || q::ascii_word_in(w, {"not", "did", "does", "do", "could", "can", "may", "might",
+                                                      "should", "must", "repeatedly", "publicly", "privately"});
+    };
+    // The subject that ends at e (exclusive), not before `floor`: a name, a pronoun, or a noun phrase
+    // back to its determiner whose head is a role noun or that opens with a determiner.
+    auto subject_ending_at = [&](std::uint32_t e, std::uint32_t floor) -> a::span {
+      while (e > floor && is_filler(word(e - 1))) --e;
+      // A party and state in brackets after a name: "Rep. Jim Jordan (R-Ohio) said".
+      if (e > floor + 2 && word(e - 1) == ")") {
+        auto o = e - 1;
+        while (o > floor && e - o < 8 && word(o - 1) != "(") --o;
+        if (o > floor + 1 && word(o - 1) == "(") {
+          const auto m = mention_at(o - 2);
+          if (m != detail::no_index && speaking_mention(m)) {
+            const auto f = ml->title_first[m] < ml->title_end[m] ? std::min(ml->title_first[m], ml->first[m]) : ml->first[m];
+            return {std::max(floor, f), ml->end[m]};
+          }
+        }
+      }
+      if (e <= floor) return {e, e};
+      const auto last = e - 1;
+      if (const auto m = mention_at(last); m != detail::no_index) {
+        if (!speaking_mention(m)) return {e, e};
+        const auto f = ml->title_first[m] < ml->title_end[m] ? std::min(ml->title_first[m], ml->first[m]) : ml->first[m];
+        return {std::max(floor, f), e};
+      }
+      const auto w = word(last);
+      if (q::is_pronoun(w) || w == "who" || w == "it" || w == "It") return {last, e};
+      if ((!(tokens.flags[last] & token_flag::all_lower) && last != floor) || tokens.kind[last] != token_kind::word)
+        return {e, e};
+      if (q::is_function_word(w)) return {e, e};
+      std::uint32_t f = last;
+      while (f > floor && e - f < 6) {
+        const auto u = word(f - 1);
+        if (tokens.kind[f - 1] != token_kind::word || q::is_function_word(u)) break;
+        --f;
+        if (q::is_determiner(u)) break;
+      }
+      if (q::is_determiner(word(f)) || is_role(w)) return {f, e};
+      return {e, e};
+    };
+    // The subject that starts at f, after an inverted cue ("said Trump", "said a spokesman").
+    auto subject_starting_at = [&](std::uint32_t f, std::uint32_t limit) -> a::span {
+      if (f >= limit) return {f, f};
+      if (q::is_pronoun(word(f))) return {f, f + 1};
+      std::uint32_t found = detail::no_index;
+      for (auto t = f; t < limit && t < f + 8; ++t) {
+        const auto w = word(t);
+        if (q::is_terminator(w) || w == "," || tokens.kind[t] == token_kind::quote) break;
+        if (const auto m = mention_at(t); m != detail::no_index) {
+          if (speaking_mention(m) && (found == detail::no_index || ml->label[m] == entity_label::person)) found = m;
+          if (ml->label[m] == entity_label::person) break;
+          t = ml->end[m] - 1;
+          continue;
+        }
+        if (found != detail::no_index && q::is_function_word(w)) break;
+      }
+      if (found != detail::no_index) return {f, ml->end[found]};
+      if (q::is_determiner(word(f))) {
+        auto e = f + 1;
+        while (e < limit && e < f + 6 && tokens.kind[e] == token_kind::word && !q::is_function_word(word(e))) ++e;
+        if (e > f + 1) return {f, e};
+      }
+      return {f, f};
+    };
+    // Quotations' cues and speakers, by the cue's first token.
+    std::vector<std::uint32_t> quote_at_cue;
+    if (ql)
+      for (std::uint32_t k = 0; k < ql->size(); ++k)
+        if (ql->cue_first[k] != ql->cue_end[k] && !(ql->flags[k] & quote_flag::scare)) quote_at_cue.push_back(k);
+    std::ranges::sort(quote_at_cue, {}, [&](std::uint32_t k) { return ql->cue_first[k]; });
+    std::size_t qi = 0;
+
+    for (const auto& sent : sentences) {
+      const auto sb = sent.first_token, se = std::min(sent.end_token, n);
+      for (auto t = sb; t < se; ++t) {
+        while (qi < quote_at_cue.size() && ql->cue_first[quote_at_cue[qi]] < t) ++qi;
+        if (qi < quote_at_cue.size() && ql->cue_first[quote_at_cue[qi]] == t) {
+          const auto k = quote_at_cue[qi];
+          cues.push_back({ql->cue_first[k], ql->cue_end[k]});
+          if (ql->speaker_first[k] != ql->speaker_end[k]) sources.push_back({ql->speaker_first[k], ql->speaker_end[k]});
+          t = ql->cue_end[k] - 1;
+          continue;
+        }
+        const auto w = word(t);
+        // "Peskov: “…”", and a transcript's or headline's "PENCE: …" / "Pence: …" that opens its
+        // sentence: the colon is the cue.
+        if (w == ":" && t > sb) {
+          const auto m = mention_at(t - 1);
+          auto lead = sb;  // the sentence's first word, after any opening marks ("\"PENCE:")
+          while (lead < t && tokens.kind[lead] == token_kind::quote) ++lead;
+          const bool named = m != detail::no_index && speaking_mention(m);
+          const bool opens = (named ? ml->first[m] : t - 1) == lead;
+          const bool caps = !named && (tokens.flags[t - 1] & token_flag::all_upper) && word(t - 1).size() >= 3;
+          const bool quote_after = t + 1 < se && tokens.kind[t + 1] == token_kind::quote;
+          if ((named && (quote_after || opens)) || (caps && opens)) {
+            sources.push_back(named ? a::span{ml->first[m], ml->end[m]} : a::span{t - 1, t});
+            cues.push_back({t, t + 1});
+          }
+          continue;
+        }
+        // "“…” ― Karen Bobadilla": a dash after a quotation and a name after it.
+        if ((w == "\u2015" || w == "\u2014") && t > 0 && tokens.kind[t - 1] == token_kind::quote &&
+            (tokens.flags[t - 1] & token_flag::close_quote) && t + 1 < n) {
+          const auto m = mention_at(t + 1);
+          if (m != detail::no_index && ml->label[m] == entity_label::person) {
+            sources.push_back({ml->first[m], ml->end[m]});
+            cues.push_back({t, t + 1});
+            continue;
+          }
+        }
+        if (tokens.kind[t] != token_kind::word || !(tokens.flags[t] & token_flag::has_alpha)) continue;
+        if (mention_at(t) != detail::no_index) continue;
+        if (!(tokens.flags[t] & token_flag::all_lower) && t != sb) continue;
+        const auto c = cue_at(doc, t, se);
+        if (!c) continue;
+        const auto& e = *c->entry;
+        if (e.cls == cue_class::according) {
+          auto src = subject_starting_at(c->end, se);
+          cues.push_back({c->first, c->end});
+          if (src.first != src.end) sources.push_back(src);
+          t = c->end - 1;
+          continue;
+        }
+        if (e.forms & (cue_form::noun | cue_form::plural | cue_form::fixed)) continue;
+        const bool finite = e.forms & (cue_form::past | cue_form::third | cue_form::participle | cue_form::base);
+        const bool after_comma = t > sb && (word(t - 1) == "," || tokens.kind[t - 1] == token_kind::quote);
+        // Words that are nouns as often as verbs ("the state", "a question", "his support") need a
+        // name, a pronoun or a role noun before them; believing needs a third person ("I think" in
+        // an interview is talk, not a report).
+        const bool noun_too = (e.forms & (cue_form::base | cue_form::third)) && !(e.forms & cue_form::past) &&
+                              q::ascii_word_in(e.lemma, {"state", "question", "report", "back", "support", "post",
+                                                          "call", "claim", "veto", "show", "plan", "comment",
+                                                          "charge", "promise", "protest", "block", "counter",
+                                                          "note", "demand", "sign", "hope", "fear", "doubt",
+                                                          "favor", "favour", "champion", "welcome", "find"});
+        auto plausible = [&](a::span src) {
+          const auto last = word(src.end - 1);
+          const bool named = mention_at(src.end - 1) != detail::no_index;
+          const bool pronoun = src.end - src.first == 1 && (q::is_pronoun(last) || last == "who" || last == "it" || last == "It");
+          if (noun_too && !named && !pronoun && !is_role(last)) return false;
+          // "Western hopes", "the Trump-Putin call": a name that modifies a noun.
+          if (noun_too && named) {
+            const auto m = mention_at(src.end - 1);
+            if (ml->label[m] == entity_label::norp) return false;
+            if (src.first > sb && (q::is_determiner(word(src.first - 1)) || word(src.first - 1) == "-")) return false;
+          }
+          if (e.cls == cue_class::belief && pronoun && !q::ascii_word_in(last, {"he", "she", "He", "She", "they", "They", "who"}))
+            return false;
+          return true;
+        };
+        if (finite) {
+          if (auto src = subject_ending_at(t, sb); src.first != src.end && plausible(src)) {
+            // A base form needs a plural or first-person subject or an auxiliary ("they say",
+            // "will say"); "to say" is no attribution of its own.
+            if ((e.forms & ~cue_form::base) == 0 && src.end == t && t > sb && word(t - 1) == "to") continue;
+            sources.push_back(src);
+            cues.push_back({c->first, c->end});
+            t = c->end - 1;
+            continue;
+          }
+          // "Dmitry Peskov, the Kremlin's spokesman, said": the name before the apposition.
+          if (t > sb + 1 && word(t - 1) == "," && (e.forms & (cue_form::past | cue_form::third))) {
+            std::uint32_t commas = 0;
+            bool found = false;
+            for (auto v = t - 1; v-- > sb && commas < 2;) {
+              if (word(v) == ",") {
+                ++commas;
+                continue;
+              }
+              const auto m = mention_at(v);
+              if (commas == 1 && m != detail::no_index && speaking_mention(m) && ml->label[m] != entity_label::norp &&
+                  ml->end[m] < n && word(ml->end[m]) == ",") {
+                sources.push_back({ml->title_first[m] < ml->title_end[m] ? std::min(ml->title_first[m], ml->first[m]) : ml->first[m], ml->end[m]});
+                cues.push_back({c->first, c->end});
+                found = true;
+                break;
+              }
+            }
+            if (found) {
+              t = c->end - 1;
+              continue;
+            }
+          }
+          // "… and said": the subject the sentence opens with.
+          if (t > sb + 1 && word(t - 1) == "and" && (e.forms & (cue_form::past | cue_form::third))) {
+            a::span src{0, 0};
+            for (auto v = sb; v + 1 < t && v < sb + 8; ++v) {
+              const auto m = mention_at(v);
+              if (m != detail::no_index && speaking_mention(m)) {
+                if (ml->end[m] < n && (word(ml->end[m]) == "'s" || word(ml->end[m]) == "\u2019s")) break;
+                src = {ml->first[m], ml->end[m]};
+                break;
+              }
+              if (q::is_pronoun(word(v)) && v == sb) {
+                src = {v, v + 1};
+                break;
+              }
+            }
+            if (src.first != src.end) {
+              sources.push_back(src);
+              cues.push_back({c->first, c->end});
+              t = c->end - 1;
+              continue;
+            }
+          }
+          if ((after_comma || t == sb) && (e.forms & (cue_form::past | cue_form::third))) {
+            if (auto src = subject_starting_at(c->end, se); src.first != src.end) {
+              cues.push_back({c->first, c->end});
+              sources.push_back(src);
+              t = c->end - 1;
+              continue;
+            }
+          }
+        }
+        // "Clinton is stressing …", "the campaign was promising …": the auxiliary starts the cue.
+        if ((e.forms & cue_form::ing) && t > sb + 1 &&
+            q::ascii_word_in(word(t - 1), {"is", "are", "was", "were", "been"})) {
+          if (auto src = subject_ending_at(t - 1, sb); src.first != src.end && plausible(src)) {
+            sources.push_back(src);
+            cues.push_back({t - 1, c->end});
+            t = c->end - 1;
+            continue;
+          }
+        }
+        if ((e.forms & cue_form::ing) && t > sb && word(t - 1) == ",") {
+          // "…, telling Putin": the nearest name or pronoun before it in the sentence.
+          for (auto v = t - 1; v-- > sb;) {
+            const auto m = mention_at(v);
+            if (v + 1 < n && (word(v + 1) == "'s" || word(v + 1) == "\u2019s")) continue;
+            if (m != detail::no_index && ml->label[m] == entity_label::person) {
+              sources.push_back({ml->first[m], ml->end[m]});
+              cues.push_back({c->first, c->end});
+              break;
+            }
+            if (pl && pl->pronoun_of_token(v) != detail::no_index) {
+              sources.push_back({v, v + 1});
+              cues.push_back({c->first, c->end});
+              break;
+            }
+          }
+          t = c->end - 1;
+        }
+      }
+    }
+    auto by_first = [](const a::span& x) { return x.first; };
+    std::ranges::sort(sources, {}, by_first);
+    std::ranges::sort(cues, {}, by_first);
+    // One source span per place: a quotation's speaker and a cue's subject may be the same words.
+    sources.erase(std::unique(sources.begin(), sources.end(),
+                              [](const a::span& x, const a::span& y) { return x.first == y.first && x.end == y.end; }),
+                  sources.end());
+    cues.erase(std::unique(cues.begin(), cues.end(),
+                           [](const a::span& x, const a::span& y) { return x.first == y.first && x.end == y.end; }),
+               cues.end());
+  }
+};
+
+}  // namespace byline
