@@ -11,7 +11,8 @@
 //   sentence_splitter    byline::sentence_splitter over tokens and paragraphs made beforehand (the
 //                        splitter alone)
 //   icu_sentences        ICU sentence BreakIterator (the peer of both)
-//   default_pipeline     the news pipeline: tokenizer + paragraphs + sentences + entities, one document
+//   default_pipeline     the news pipeline: tokenizer + paragraphs + sentences + entities + pronouns +
+//                        quotations + attributions, one document
 //                        per text (borrowing the text; default_pipeline_owned: copying it, as
 //                        nlp(text) does); items are tokens, so items_per_second is tokens/s
 //   without_entities     tokenizer + paragraphs + sentences (the pipeline before the entity extractor)

@@ -65,6 +65,32 @@ inline bool fold(std::string_view w, char* out) noexcept {
   return true;
 }
 
+// Which first words the lexicon has, by length, first and last letter: one bit each. Most words
+// of a text fail this test, so most lookups end before any string is compared.
+struct first_word_filter {
+  std::uint32_t bits[max_word + 1][26] = {};   // any form starts with such a word
+  std::uint32_t multi[max_word + 1][26] = {};  // a form of two words or more does
+  constexpr first_word_filter() {
+    for (const auto& e : stance_data::cue_table) {
+      const auto sp = e.form.find(' ');
+      const auto w = e.form.substr(0, sp);
+      if (w.empty() || w.size() > max_word) continue;
+      const auto f = static_cast<unsigned>(w.front() - 'a'), l = static_cast<unsigned>(w.back() - 'a');
+      if (f >= 26 || l >= 26) continue;
+      bits[w.size()][f] |= 1u << l;
+      if (sp != std::string_view::npos) multi[w.size()][f] |= 1u << l;
+    }
+  }
+  static constexpr bool test(const std::uint32_t (&b)[max_word + 1][26], std::string_view lower) noexcept {
+    if (lower.empty() || lower.size() > max_word) return false;
+    const auto f = static_cast<unsigned>(lower.front() - 'a'), l = static_cast<unsigned>(lower.back() - 'a');
+    return f < 26 && l < 26 && ((b[lower.size()][f] >> l) & 1u);
+  }
+  constexpr bool may_start(std::string_view lower) const noexcept { return test(bits, lower); }
+  constexpr bool may_start_phrase(std::string_view lower) const noexcept { return test(multi, lower); }
+};
+inline constexpr first_word_filter first_words{};
+
 }  // namespace detail::cues
 
 // The longest cue that starts at token t and ends at or before `limit` (a token id; the document's
@@ -81,6 +107,14 @@ inline std::optional<cue_match> cue_at(const document_base& doc, std::uint32_t t
     const auto w = doc.token_utf8(token_id{u});
     if (words > 0) buf[len++] = ' ';
     if (!detail::cues::fold(w, buf + len)) break;
+    if (words == 0) {
+      const std::string_view first(buf, w.size());
+      if (!detail::cues::first_words.may_start(first)) return std::nullopt;
+      if (!detail::cues::first_words.may_start_phrase(first)) {  // one word is all it can be
+        ends[words++] = w.size();
+        break;
+      }
+    }
     len += w.size();
     ends[words++] = len;
   }
