@@ -19,8 +19,8 @@
 // quote layer; a name and a colon before a quotation. A user's model (a ner_model whose PER
 // spans are sources and ORG spans cues, trained on their own data with
 // tools/train_attributions.cpp) may take the rules' place: attribution_tagger{.model = &m}.
-// Each cue then takes a source (the one right before it, else right after it, else the nearest
-// before it in its sentence) and a content by rule:
+// Each cue then has a source (the rules': the one found with it; a model's: the one right before
+// it, else right after it, else the nearest before it in its sentence) and a content by rule:
 //   - the quotation that ends just before it or its source ("“…,” he said"): that quotation, marks
 //     included;
 //   - else the rest of its sentence when two words or more follow ("Trump said (that) …"), without
@@ -248,6 +248,7 @@ class attribution_tagger {
     w.words.resize(n);
     for (std::uint32_t t = 0; t < n; ++t) w.words[t] = doc.token_utf8(token_id{t});
     std::vector<a::span> sources, cues;
+    std::vector<std::pair<a::span, a::span>> pairs;  // (source, cue) the rules found together
     if (model) {
       attribution_features(doc, w.features);
       w.starts.clear();
@@ -260,7 +261,7 @@ class attribution_tagger {
         else if (s.type == conll_type::org) cues.push_back({s.begin, s.end});
       }
     } else {
-      find_by_rules(doc, w.words, sources, cues);
+      find_by_rules(doc, w.words, sources, cues, pairs);
     }
     const auto* ql = doc.find<quote_layer>();
     const auto* ml = doc.find<entity_mention_layer>();
@@ -276,7 +277,11 @@ class attribution_tagger {
           const auto k = ml->mention_of_token(t);
           if (k != detail::no_index) {
             if (ml->label[k] == entity_label::person) return ml->cluster[k];
-            if (other == detail::no_index && ml->end[k] == s.end &&
+            // An organisation or place is the source only when it is all of it ("the Kremlin"),
+            // not the end of a phrase headed by another noun ("officials from France").
+            const auto mf = ml->title_first[k] < ml->title_end[k] ? std::min(ml->title_first[k], ml->first[k]) : ml->first[k];
+            const bool whole = mf <= s.first || (mf == s.first + 1 && detail::quotes::is_determiner(word(s.first)));
+            if (other == detail::no_index && ml->end[k] == s.end && whole &&
                 (ml->label[k] == entity_label::org || ml->label[k] == entity_label::gpe ||
                  ml->label[k] == entity_label::norp))
               other = ml->cluster[k];
@@ -326,22 +331,32 @@ class attribution_tagger {
       const auto sb = sentences.empty() ? 0u : sentences[s].first_token;
       const auto se = sentences.empty() ? n : std::min(n, sentences[s].end_token);
       while (si < sources.size() && sources[si].end <= sb) ++si;
-      // The source: right before (up to 4 tokens between), right after (up to 3), or the nearest
-      // before in the sentence.
+      // The source: with the rules, the one found with this cue; with a model, the one right
+      // before (up to 4 tokens between), else right after (up to 3), else the nearest before in
+      // the sentence.
       std::uint32_t chosen = detail::no_index;
-      for (auto k = si; k < sources.size() && sources[k].first < se; ++k) {
-        const auto& src = sources[k];
-        if (src.end <= cue.first && cue.first - src.end <= 4) chosen = static_cast<std::uint32_t>(k);
+      if (!model) {
+        const auto pit = std::ranges::lower_bound(pairs, cue.first, {}, [](const auto& pr) { return pr.second.first; });
+        if (pit != pairs.end() && pit->second.first == cue.first) {
+          const auto sit = std::ranges::lower_bound(sources, pit->first.first, {}, [](const a::span& x) { return x.first; });
+          for (auto it = sit; it != sources.end() && it->first == pit->first.first; ++it)
+            if (it->end == pit->first.end) chosen = static_cast<std::uint32_t>(it - sources.begin());
+        }
+      } else {
+        for (auto k = si; k < sources.size() && sources[k].first < se; ++k) {
+          const auto& src = sources[k];
+          if (src.end <= cue.first && cue.first - src.end <= 4) chosen = static_cast<std::uint32_t>(k);
+        }
+        if (chosen == detail::no_index)
+          for (auto k = si; k < sources.size() && sources[k].first < se; ++k)
+            if (sources[k].first >= cue.end && sources[k].first - cue.end <= 3) {
+              chosen = static_cast<std::uint32_t>(k);
+              break;
+            }
+        if (chosen == detail::no_index)
+          for (auto k = si; k < sources.size() && sources[k].first < se; ++k)
+            if (sources[k].end <= cue.first) chosen = static_cast<std::uint32_t>(k);
       }
-      if (chosen == detail::no_index)
-        for (auto k = si; k < sources.size() && sources[k].first < se; ++k)
-          if (sources[k].first >= cue.end && sources[k].first - cue.end <= 3) {
-            chosen = static_cast<std::uint32_t>(k);
-            break;
-          }
-      if (chosen == detail::no_index)
-        for (auto k = si; k < sources.size() && sources[k].first < se; ++k)
-          if (sources[k].end <= cue.first) chosen = static_cast<std::uint32_t>(k);
       a::span src{0, 0};
       if (chosen != detail::no_index) {
         src = sources[chosen];
@@ -384,8 +399,10 @@ class attribution_tagger {
 
  private:
   // Sources and cues by rule; both come out sorted by first token.
+  // Each cue found with its source is also recorded as a pair, so that the tying step keeps it.
   static void find_by_rules(const document_base& doc, const std::vector<std::string_view>& words,
-                            std::vector<detail::attr::span>& sources, std::vector<detail::attr::span>& cues) {
+                            std::vector<detail::attr::span>& sources, std::vector<detail::attr::span>& cues,
+                            std::vector<std::pair<detail::attr::span, detail::attr::span>>& pairs) {
     namespace a = detail::attr;
     namespace q = detail::quotes;
     const auto n = static_cast<std::uint32_t>(words.size());
@@ -394,6 +411,13 @@ class attribution_tagger {
     const auto* ml = doc.find<entity_mention_layer>();
     const auto* pl = doc.find<pronoun_layer>();
     const auto* ql = doc.find<quote_layer>();
+    auto emit = [&](detail::attr::span src, detail::attr::span cue) {
+      cues.push_back(cue);
+      if (src.first != src.end) {
+        sources.push_back(src);
+        pairs.push_back({src, cue});
+      }
+    };
     auto word = [&](std::uint32_t t) { return words[t]; };
     auto mention_at = [&](std::uint32_t t) { return ml ? ml->mention_of_token(t) : detail::no_index; };
     auto speaking_mention = [&](std::uint32_t m) {
@@ -445,7 +469,19 @@ class attribution_tagger {
       const auto last = e - 1;
       if (const auto m = mention_at(last); m != detail::no_index) {
         if (!speaking_mention(m)) return {e, e};
-        const auto f = ml->title_first[m] < ml->title_end[m] ? std::min(ml->title_first[m], ml->first[m]) : ml->first[m];
+        auto f = ml->title_first[m] < ml->title_end[m] ? std::min(ml->title_first[m], ml->first[m]) : ml->first[m];
+        // "Officials from the U.K. and France", "Analysts in London": the name ends a phrase
+        // headed by a role noun before a preposition.
+        auto u = f;
+        for (int hops = 0; hops < 6 && u > floor; ++hops) {
+          const auto pw = word(u - 1);
+          if (q::ascii_word_in(pw, {"from", "in", "at", "of", "for", "with"})) {
+            if (u - 1 > floor && is_role(word(u - 2)) && tokens.kind[u - 2] == token_kind::word) f = u - 2;
+            break;
+          }
+          if (pw == "and" || pw == "the" || pw == "," || mention_at(u - 1) != detail::no_index) --u;
+          else break;
+        }
         return {std::max(floor, f), e};
       }
       const auto w = word(last);
@@ -501,8 +537,7 @@ class attribution_tagger {
         while (qi < quote_at_cue.size() && ql->cue_first[quote_at_cue[qi]] < t) ++qi;
         if (qi < quote_at_cue.size() && ql->cue_first[quote_at_cue[qi]] == t) {
           const auto k = quote_at_cue[qi];
-          cues.push_back({ql->cue_first[k], ql->cue_end[k]});
-          if (ql->speaker_first[k] != ql->speaker_end[k]) sources.push_back({ql->speaker_first[k], ql->speaker_end[k]});
+          emit({ql->speaker_first[k], ql->speaker_end[k]}, {ql->cue_first[k], ql->cue_end[k]});
           t = ql->cue_end[k] - 1;
           continue;
         }
@@ -518,8 +553,7 @@ class attribution_tagger {
           const bool caps = !named && (tokens.flags[t - 1] & token_flag::all_upper) && word(t - 1).size() >= 3;
           const bool quote_after = t + 1 < se && tokens.kind[t + 1] == token_kind::quote;
           if ((named && (quote_after || opens)) || (caps && opens)) {
-            sources.push_back(named ? a::span{ml->first[m], ml->end[m]} : a::span{t - 1, t});
-            cues.push_back({t, t + 1});
+            emit(named ? a::span{ml->first[m], ml->end[m]} : a::span{t - 1, t}, {t, t + 1});
           }
           continue;
         }
@@ -528,8 +562,7 @@ class attribution_tagger {
             (tokens.flags[t - 1] & token_flag::close_quote) && t + 1 < n) {
           const auto m = mention_at(t + 1);
           if (m != detail::no_index && ml->label[m] == entity_label::person) {
-            sources.push_back({ml->first[m], ml->end[m]});
-            cues.push_back({t, t + 1});
+            emit({ml->first[m], ml->end[m]}, {t, t + 1});
             continue;
           }
         }
@@ -541,12 +574,16 @@ class attribution_tagger {
         const auto& e = *c->entry;
         if (e.cls == cue_class::according) {
           auto src = subject_starting_at(c->end, se);
-          cues.push_back({c->first, c->end});
-          if (src.first != src.end) sources.push_back(src);
+          emit(src, {c->first, c->end});
           t = c->end - 1;
           continue;
         }
         if (e.forms & (cue_form::noun | cue_form::plural | cue_form::fixed)) continue;
+        // A participle that is no past form ("written", "shown") reports only after has/have/had:
+        // "a truce written by …" is no attribution.
+        if ((e.forms & cue_form::participle) && !(e.forms & (cue_form::past | cue_form::base | cue_form::third)) &&
+            !(t > sb && q::ascii_word_in(word(t - 1), {"has", "have", "had", "'s", "\u2019s", "having"})))
+          continue;
         const bool finite = e.forms & (cue_form::past | cue_form::third | cue_form::participle | cue_form::base);
         const bool after_comma = t > sb && (word(t - 1) == "," || tokens.kind[t - 1] == token_kind::quote);
         // Words that are nouns as often as verbs ("the state", "a question", "his support") need a
@@ -578,8 +615,7 @@ class attribution_tagger {
             // A base form needs a plural or first-person subject or an auxiliary ("they say",
             // "will say"); "to say" is no attribution of its own.
             if ((e.forms & ~cue_form::base) == 0 && src.end == t && t > sb && word(t - 1) == "to") continue;
-            sources.push_back(src);
-            cues.push_back({c->first, c->end});
+            emit(src, {c->first, c->end});
             t = c->end - 1;
             continue;
           }
@@ -595,8 +631,7 @@ class attribution_tagger {
               const auto m = mention_at(v);
               if (commas == 1 && m != detail::no_index && speaking_mention(m) && ml->label[m] != entity_label::norp &&
                   ml->end[m] < n && word(ml->end[m]) == ",") {
-                sources.push_back({ml->title_first[m] < ml->title_end[m] ? std::min(ml->title_first[m], ml->first[m]) : ml->first[m], ml->end[m]});
-                cues.push_back({c->first, c->end});
+                emit({ml->title_first[m] < ml->title_end[m] ? std::min(ml->title_first[m], ml->first[m]) : ml->first[m], ml->end[m]}, {c->first, c->end});
                 found = true;
                 break;
               }
@@ -622,16 +657,14 @@ class attribution_tagger {
               }
             }
             if (src.first != src.end) {
-              sources.push_back(src);
-              cues.push_back({c->first, c->end});
+              emit(src, {c->first, c->end});
               t = c->end - 1;
               continue;
             }
           }
           if ((after_comma || t == sb) && (e.forms & (cue_form::past | cue_form::third))) {
             if (auto src = subject_starting_at(c->end, se); src.first != src.end) {
-              cues.push_back({c->first, c->end});
-              sources.push_back(src);
+              emit(src, {c->first, c->end});
               t = c->end - 1;
               continue;
             }
@@ -641,8 +674,7 @@ class attribution_tagger {
         if ((e.forms & cue_form::ing) && t > sb + 1 &&
             q::ascii_word_in(word(t - 1), {"is", "are", "was", "were", "been"})) {
           if (auto src = subject_ending_at(t - 1, sb); src.first != src.end && plausible(src)) {
-            sources.push_back(src);
-            cues.push_back({t - 1, c->end});
+            emit(src, {t - 1, c->end});
             t = c->end - 1;
             continue;
           }
@@ -653,13 +685,11 @@ class attribution_tagger {
             const auto m = mention_at(v);
             if (v + 1 < n && (word(v + 1) == "'s" || word(v + 1) == "\u2019s")) continue;
             if (m != detail::no_index && ml->label[m] == entity_label::person) {
-              sources.push_back({ml->first[m], ml->end[m]});
-              cues.push_back({c->first, c->end});
+              emit({ml->first[m], ml->end[m]}, {c->first, c->end});
               break;
             }
             if (pl && pl->pronoun_of_token(v) != detail::no_index) {
-              sources.push_back({v, v + 1});
-              cues.push_back({c->first, c->end});
+              emit({v, v + 1}, {c->first, c->end});
               break;
             }
           }
@@ -668,6 +698,7 @@ class attribution_tagger {
       }
     }
     auto by_first = [](const a::span& x) { return x.first; };
+    std::ranges::sort(pairs, {}, [](const auto& pr) { return pr.second.first; });
     std::ranges::sort(sources, {}, by_first);
     std::ranges::sort(cues, {}, by_first);
     // One source span per place: a quotation's speaker and a cue's subject may be the same words.
