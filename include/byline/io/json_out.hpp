@@ -215,6 +215,20 @@ class json_out {
 
   // "start", "end", "first_token", "end_token" and (unless options().text is off and with_text)
   // "text" of a token run, left open for more fields.
+  // "start", "end" and (unless options().text is off) "text" of a token run, left open: the
+  // shorter form for spans nested in a record (a quotation's parts, an attribution's cue).
+  void offsets(std::uint32_t first, std::uint32_t end) {
+    const auto [b, e] = token_run(first, end);
+    open("start");
+    number(b);
+    field("end");
+    number(e);
+    if (o_.text) {
+      field("text");
+      text(b, e);
+    }
+  }
+
   void span(std::uint32_t first, std::uint32_t end, bool with_text = true) {
     const auto [b, e] = token_run(first, end);
     open("start");

@@ -137,23 +137,12 @@ auto attribution_range(const Node& d) {
 inline void attribution_layer::write_json(io::json_out& j) const {
   const document_base* doc = j.document();
   const entity_cluster_layer* cl = doc ? doc->template find<entity_cluster_layer>() : nullptr;
-  auto run = [&](std::uint32_t f, std::uint32_t e) {
-    const auto [b, en] = j.token_run(f, e);
-    j.open("start");
-    j.number(b);
-    j.field("end");
-    j.number(en);
-    if (j.options().text) {
-      j.field("text");
-      j.text(b, en);
-    }
-  };
   j.begin_array();
   for (std::size_t a = 0; a < size(); ++a) {
     j.item();
     j.open("source");
     if (source_first[a] != source_end[a]) {
-      run(source_first[a], source_end[a]);
+      j.offsets(source_first[a], source_end[a]);
       j.field("entity");
       const auto c = source_cluster[a];
       if (c != detail::no_index) j.number(c);
@@ -167,14 +156,14 @@ inline void attribution_layer::write_json(io::json_out& j) const {
     }
     j.field("cue");
     if (cue_first[a] != cue_end[a]) {
-      run(cue_first[a], cue_end[a]);
+      j.offsets(cue_first[a], cue_end[a]);
       j.close();
     } else {
       j.null();
     }
     j.field("content");
     if (content_first[a] != content_end[a]) {
-      run(content_first[a], content_end[a]);
+      j.offsets(content_first[a], content_end[a]);
       j.close();
     } else {
       j.null();

@@ -216,17 +216,6 @@ auto quote_range(const Node& d) {
 inline void quote_layer::write_json(io::json_out& j) const {
   const document_base* doc = j.document();
   const entity_cluster_layer* cl = doc ? doc->template find<entity_cluster_layer>() : nullptr;
-  auto run = [&](std::uint32_t f, std::uint32_t e) {
-    const auto [b, en] = j.token_run(f, e);
-    j.open("start");
-    j.number(b);
-    j.field("end");
-    j.number(en);
-    if (j.options().text) {
-      j.field("text");
-      j.text(b, en);
-    }
-  };
   j.begin_array();
   for (std::size_t q = 0; q < size(); ++q) {
     j.item();
@@ -235,7 +224,7 @@ inline void quote_layer::write_json(io::json_out& j) const {
     j.buffer() += '[';
     for (auto p = part_begin[q]; p < part_begin[q + 1]; ++p) {
       if (p > part_begin[q]) j.buffer() += j.compact() ? "," : ", ";
-      run(part_first[p], part_end[p]);
+      j.offsets(part_first[p], part_end[p]);
       j.close();
     }
     j.buffer() += ']';
@@ -256,7 +245,7 @@ inline void quote_layer::write_json(io::json_out& j) const {
     else j.null();
     j.field("speaker");
     if (speaker_first[q] != speaker_end[q]) {
-      run(speaker_first[q], speaker_end[q]);
+      j.offsets(speaker_first[q], speaker_end[q]);
       j.field("entity");
       const auto c = speaker_cluster[q];
       if (c != detail::no_index) j.number(c);
@@ -273,7 +262,7 @@ inline void quote_layer::write_json(io::json_out& j) const {
     }
     j.field("cue");
     if (cue_first[q] != cue_end[q]) {
-      run(cue_first[q], cue_end[q]);
+      j.offsets(cue_first[q], cue_end[q]);
       j.close();
     } else {
       j.null();
