@@ -39,9 +39,8 @@
 #include <byline/io/json_out.hpp>
 #include <byline/pipeline.hpp>
 #include <byline/stance/attribution_features.hpp>
-#include <byline/entity/data/titles.hpp>
-#include <byline/entity/resources.hpp>
 #include <byline/stance/quotes.hpp>
+#include <byline/stance/subjects.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -205,9 +204,7 @@ struct workspace_data {
   std::vector<ner_tag> tags;
 };
 
-struct span {
-  std::uint32_t first, end;
-};
+using span = detail::stance::span;
 
 }  // namespace detail::attr
 
@@ -253,36 +250,12 @@ class attribution_tagger {
       find_by_rules(doc, w.words, sources, cues, pairs);
     }
     const auto* ql = doc.find<quote_layer>();
-    const auto* ml = doc.find<entity_mention_layer>();
-    const auto* pl = doc.find<pronoun_layer>();
     auto sentence_of = [&](std::uint32_t t) {
       return static_cast<std::uint32_t>(std::max<std::int64_t>(0, detail::record_of_token(sentences, t)));
     };
     auto word = [&](std::uint32_t t) { return w.words[t]; };
-    auto entity_of = [&](a::span s) -> std::uint32_t {
-      std::uint32_t other = detail::no_index;
-      for (auto t = s.first; t < s.end; ++t) {
-        if (ml) {
-          const auto k = ml->mention_of_token(t);
-          if (k != detail::no_index) {
-            if (ml->label[k] == entity_label::person) return ml->cluster[k];
-            // An organisation or place is the source only when it is all of it ("the Kremlin"),
-            // not the end of a phrase headed by another noun ("officials from France").
-            const auto mf = ml->title_first[k] < ml->title_end[k] ? std::min(ml->title_first[k], ml->first[k]) : ml->first[k];
-            const bool whole = mf <= s.first || (mf == s.first + 1 && detail::quotes::is_determiner(word(s.first)));
-            if (other == detail::no_index && ml->end[k] == s.end && whole &&
-                (ml->label[k] == entity_label::org || ml->label[k] == entity_label::gpe ||
-                 ml->label[k] == entity_label::norp))
-              other = ml->cluster[k];
-          }
-        }
-        if (pl && other == detail::no_index) {
-          const auto p = pl->pronoun_of_token(t);
-          if (p != detail::no_index && pl->cluster[p] != detail::no_index) return pl->cluster[p];
-        }
-      }
-      return other;
-    };
+    const detail::stance::subject_reader subjects(doc, w.words);
+    auto entity_of = [&](a::span s) { return subjects.entity_of(s); };
     // Quotations that are speech, by the tokens of their closing marks.
     std::vector<std::pair<std::uint32_t, a::span>> closing;
     if (ql)
@@ -407,111 +380,13 @@ class attribution_tagger {
         pairs.push_back({src, cue});
       }
     };
+    const detail::stance::subject_reader subjects(doc, words);
     auto word = [&](std::uint32_t t) { return words[t]; };
-    auto mention_at = [&](std::uint32_t t) { return ml ? ml->mention_of_token(t) : detail::no_index; };
-    auto speaking_mention = [&](std::uint32_t m) {
-      const auto l = ml->label[m];
-      return l == entity_label::person || l == entity_label::org || l == entity_label::gpe || l == entity_label::norp;
-    };
-    auto lower_ascii = [](std::string_view w, std::string& buf) {
-      buf.assign(w);
-      for (auto& c : buf)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      return std::string_view(buf);
-    };
-    std::string buf;
-    // A role noun ("spokesman", "officials", "aide"): its singular in the titles table.
-    auto is_role = [&](std::string_view w) {
-      const auto l = lower_ascii(w, buf);
-      // Titles are written capitalised in the table ("Commissioner"), roles in lower case ("aide").
-      for (std::string_view form : {l, l.ends_with('s') && l.size() > 3 ? l.substr(0, l.size() - 1) : l}) {
-        if (!resources::lookup(resources::titles(), form).empty()) return true;
-        std::string cap(form);
-        if (!cap.empty() && cap[0] >= 'a' && cap[0] <= 'z') cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
-        if (!resources::lookup(resources::titles(), cap).empty()) return true;
-      }
-      return q::ascii_word_in(l, {"officials", "official", "experts", "analysts", "critics", "supporters", "aides",
-                                  "sources", "voters", "people", "report", "poll", "survey", "study", "statement",
-                                  "campaign", "administration", "government", "party", "committee", "group"});
-    };
-    auto is_filler = [&](std::string_view w) {
-      return q::is_filler(w) || q::ascii_word_in(w, {"not", "did", "does", "do", "could", "can", "may", "might",
-                                                      "should", "must", "repeatedly", "publicly", "privately"});
-    };
-    // The subject that ends at e (exclusive), not before `floor`: a name, a pronoun, or a noun phrase
-    // back to its determiner whose head is a role noun or that opens with a determiner.
-    auto subject_ending_at = [&](std::uint32_t e, std::uint32_t floor) -> a::span {
-      while (e > floor && is_filler(word(e - 1))) --e;
-      // A party and state in brackets after a name: "Rep. Jim Jordan (R-Ohio) said".
-      if (e > floor + 2 && word(e - 1) == ")") {
-        auto o = e - 1;
-        while (o > floor && e - o < 8 && word(o - 1) != "(") --o;
-        if (o > floor + 1 && word(o - 1) == "(") {
-          const auto m = mention_at(o - 2);
-          if (m != detail::no_index && speaking_mention(m)) {
-            const auto f = ml->title_first[m] < ml->title_end[m] ? std::min(ml->title_first[m], ml->first[m]) : ml->first[m];
-            return {std::max(floor, f), ml->end[m]};
-          }
-        }
-      }
-      if (e <= floor) return {e, e};
-      const auto last = e - 1;
-      if (const auto m = mention_at(last); m != detail::no_index) {
-        if (!speaking_mention(m)) return {e, e};
-        auto f = ml->title_first[m] < ml->title_end[m] ? std::min(ml->title_first[m], ml->first[m]) : ml->first[m];
-        // "Officials from the U.K. and France", "Analysts in London": the name ends a phrase
-        // headed by a role noun before a preposition.
-        auto u = f;
-        for (int hops = 0; hops < 6 && u > floor; ++hops) {
-          const auto pw = word(u - 1);
-          if (q::ascii_word_in(pw, {"from", "in", "at", "of", "for", "with"})) {
-            if (u - 1 > floor && is_role(word(u - 2)) && tokens.kind[u - 2] == token_kind::word) f = u - 2;
-            break;
-          }
-          if (pw == "and" || pw == "the" || pw == "," || mention_at(u - 1) != detail::no_index) --u;
-          else break;
-        }
-        return {std::max(floor, f), e};
-      }
-      const auto w = word(last);
-      if (q::is_pronoun(w) || w == "who" || w == "it" || w == "It") return {last, e};
-      if ((!(tokens.flags[last] & token_flag::all_lower) && last != floor) || tokens.kind[last] != token_kind::word)
-        return {e, e};
-      if (q::is_function_word(w)) return {e, e};
-      std::uint32_t f = last;
-      while (f > floor && e - f < 6) {
-        const auto u = word(f - 1);
-        if (tokens.kind[f - 1] != token_kind::word || q::is_function_word(u)) break;
-        --f;
-        if (q::is_determiner(u)) break;
-      }
-      if (q::is_determiner(word(f)) || is_role(w)) return {f, e};
-      return {e, e};
-    };
-    // The subject that starts at f, after an inverted cue ("said Trump", "said a spokesman").
-    auto subject_starting_at = [&](std::uint32_t f, std::uint32_t limit) -> a::span {
-      if (f >= limit) return {f, f};
-      if (q::is_pronoun(word(f))) return {f, f + 1};
-      std::uint32_t found = detail::no_index;
-      for (auto t = f; t < limit && t < f + 8; ++t) {
-        const auto w = word(t);
-        if (q::is_terminator(w) || w == "," || tokens.kind[t] == token_kind::quote) break;
-        if (const auto m = mention_at(t); m != detail::no_index) {
-          if (speaking_mention(m) && (found == detail::no_index || ml->label[m] == entity_label::person)) found = m;
-          if (ml->label[m] == entity_label::person) break;
-          t = ml->end[m] - 1;
-          continue;
-        }
-        if (found != detail::no_index && q::is_function_word(w)) break;
-      }
-      if (found != detail::no_index) return {f, ml->end[found]};
-      if (q::is_determiner(word(f))) {
-        auto e = f + 1;
-        while (e < limit && e < f + 6 && tokens.kind[e] == token_kind::word && !q::is_function_word(word(e))) ++e;
-        if (e > f + 1) return {f, e};
-      }
-      return {f, f};
-    };
+    auto mention_at = [&](std::uint32_t t) { return subjects.mention_at(t); };
+    auto speaking_mention = [&](std::uint32_t m) { return subjects.speaking_mention(m); };
+    auto is_role = [&](std::string_view w) { return subjects.is_role(w); };
+    auto subject_ending_at = [&](std::uint32_t e, std::uint32_t floor) { return subjects.ending_at(e, floor); };
+    auto subject_starting_at = [&](std::uint32_t f, std::uint32_t limit) { return subjects.starting_at(f, limit); };
     // Quotations' cues and speakers, by the cue's first token.
     std::vector<std::uint32_t> quote_at_cue;
     if (ql)
@@ -620,7 +495,7 @@ class attribution_tagger {
               const auto m = mention_at(v);
               if (commas == 1 && m != detail::no_index && speaking_mention(m) && ml->label[m] != entity_label::norp &&
                   ml->end[m] < n && word(ml->end[m]) == ",") {
-                emit({ml->title_first[m] < ml->title_end[m] ? std::min(ml->title_first[m], ml->first[m]) : ml->first[m], ml->end[m]}, {c->first, c->end});
+                emit({subjects.mention_first(m), ml->end[m]}, {c->first, c->end});
                 found = true;
                 break;
               }

@@ -1,0 +1,201 @@
+// byline — reading the subject of a cue: who said, or who takes a side. Shared by the attribution
+// tagger (stance/attributions.hpp) and the stance tagger (stance/stances.hpp), so that a source
+// and a holder are found by the same rules.
+//
+// A subject is a name (with its title: "German Chancellor Friedrich Merz"), a pronoun, or a noun
+// phrase back to its determiner or headed by a role noun ("a spokesman", "officials from France").
+// Its entity is the mention's cluster (a person's first, then a name that is the whole phrase), or
+// a resolved pronoun's.
+#pragma once
+
+#include <byline/document/document.hpp>
+#include <byline/entity/coreference.hpp>
+#include <byline/entity/data/titles.hpp>
+#include <byline/entity/entities.hpp>
+#include <byline/entity/resources.hpp>
+#include <byline/stance/quotes.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace byline::detail::stance {
+
+// A token run [first, end); first == end: none.
+struct span {
+  std::uint32_t first = 0, end = 0;
+  bool empty() const noexcept { return first == end; }
+};
+
+class subject_reader {
+  const document_base& doc_;
+  const std::vector<std::string_view>& words_;
+  const token_layer& tokens_;
+  const entity_mention_layer* ml_;
+  const pronoun_layer* pl_;
+  mutable std::string buf_;
+
+  std::string_view lower(std::string_view w) const {
+    buf_.assign(w);
+    for (auto& c : buf_)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return buf_;
+  }
+
+ public:
+  // words[t] is token t's UTF-8 text.
+  subject_reader(const document_base& doc, const std::vector<std::string_view>& words)
+      : doc_(doc),
+        words_(words),
+        tokens_(doc.token_records()),
+        ml_(doc.find<entity_mention_layer>()),
+        pl_(doc.find<pronoun_layer>()) {}
+
+  std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(words_.size()); }
+  std::string_view word(std::uint32_t t) const { return words_[t]; }
+  const entity_mention_layer* mentions() const noexcept { return ml_; }
+  const pronoun_layer* pronouns() const noexcept { return pl_; }
+  std::uint32_t mention_at(std::uint32_t t) const { return ml_ ? ml_->mention_of_token(t) : no_index; }
+  // People, organisations, places and nationalities can speak or take a side.
+  bool speaking_mention(std::uint32_t m) const {
+    const auto l = ml_->label[m];
+    return l == entity_label::person || l == entity_label::org || l == entity_label::gpe || l == entity_label::norp;
+  }
+  // The mention's first token, its title included ("President Trump").
+  std::uint32_t mention_first(std::uint32_t m) const {
+    return ml_->title_first[m] < ml_->title_end[m] ? std::min(ml_->title_first[m], ml_->first[m]) : ml_->first[m];
+  }
+  bool possessive_after(std::uint32_t e) const {
+    return e < size() && (word(e) == "'s" || word(e) == "\u2019s" || word(e) == "'" || word(e) == "\u2019");
+  }
+
+  // A role noun ("spokesman", "officials", "aide"): its singular in the titles table, or a body that
+  // speaks ("the report", "the administration").
+  bool is_role(std::string_view w) const {
+    namespace q = detail::quotes;
+    const auto l = std::string(lower(w));
+    // Titles are written capitalised in the table ("Commissioner"), roles in lower case ("aide").
+    for (std::string_view form : {std::string_view(l), l.ends_with('s') && l.size() > 3 ? std::string_view(l).substr(0, l.size() - 1) : std::string_view(l)}) {
+      if (!resources::lookup(resources::titles(), form).empty()) return true;
+      std::string cap(form);
+      if (!cap.empty() && cap[0] >= 'a' && cap[0] <= 'z') cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
+      if (!resources::lookup(resources::titles(), cap).empty()) return true;
+    }
+    return q::ascii_word_in(l, {"officials", "official", "experts", "analysts", "critics", "supporters", "aides",
+                                "sources", "voters", "people", "report", "poll", "survey", "study", "statement",
+                                "campaign", "administration", "government", "party", "committee", "group"});
+  }
+  // Words between a subject and its verb: "Trump also said", "he did not say", "they repeatedly warned".
+  static bool is_filler(std::string_view w) {
+    namespace q = detail::quotes;
+    return q::is_filler(w) || q::ascii_word_in(w, {"not", "did", "does", "do", "could", "can", "may", "might",
+                                                    "should", "must", "repeatedly", "publicly", "privately"});
+  }
+  static bool is_subject_pronoun(std::string_view w) {
+    return detail::quotes::is_pronoun(w) || w == "who" || w == "it" || w == "It";
+  }
+
+  // The subject that ends at e (exclusive), not before `floor`: a name, a pronoun, or a noun phrase
+  // back to its determiner whose head is a role noun or that opens with a determiner.
+  span ending_at(std::uint32_t e, std::uint32_t floor) const {
+    namespace q = detail::quotes;
+    while (e > floor && is_filler(word(e - 1))) --e;
+    // A party and state in brackets after a name: "Rep. Jim Jordan (R-Ohio) said".
+    if (e > floor + 2 && word(e - 1) == ")") {
+      auto o = e - 1;
+      while (o > floor && e - o < 8 && word(o - 1) != "(") --o;
+      if (o > floor + 1 && word(o - 1) == "(") {
+        const auto m = mention_at(o - 2);
+        if (m != no_index && speaking_mention(m)) return {std::max(floor, mention_first(m)), ml_->end[m]};
+      }
+    }
+    if (e <= floor) return {e, e};
+    const auto last = e - 1;
+    if (const auto m = mention_at(last); m != no_index) {
+      if (!speaking_mention(m)) return {e, e};
+      auto f = mention_first(m);
+      // "Officials from the U.K. and France", "Analysts in London": the name ends a phrase
+      // headed by a role noun before a preposition.
+      auto u = f;
+      for (int hops = 0; hops < 6 && u > floor; ++hops) {
+        const auto pw = word(u - 1);
+        if (q::ascii_word_in(pw, {"from", "in", "at", "of", "for", "with"})) {
+          if (u - 1 > floor && is_role(word(u - 2)) && tokens_.kind[u - 2] == token_kind::word) f = u - 2;
+          break;
+        }
+        if (pw == "and" || pw == "the" || pw == "," || mention_at(u - 1) != no_index) --u;
+        else break;
+      }
+      return {std::max(floor, f), e};
+    }
+    const auto w = word(last);
+    if (is_subject_pronoun(w)) return {last, e};
+    if ((!(tokens_.flags[last] & token_flag::all_lower) && last != floor) || tokens_.kind[last] != token_kind::word)
+      return {e, e};
+    if (q::is_function_word(w)) return {e, e};
+    std::uint32_t f = last;
+    while (f > floor && e - f < 6) {
+      const auto u = word(f - 1);
+      if (tokens_.kind[f - 1] != token_kind::word || q::is_function_word(u)) break;
+      --f;
+      if (q::is_determiner(u)) break;
+    }
+    if (q::is_determiner(word(f)) || is_role(w)) return {f, e};
+    return {e, e};
+  }
+
+  // The subject that starts at f, after an inverted cue ("said Trump", "said a spokesman").
+  span starting_at(std::uint32_t f, std::uint32_t limit) const {
+    namespace q = detail::quotes;
+    if (f >= limit) return {f, f};
+    if (q::is_pronoun(word(f))) return {f, f + 1};
+    std::uint32_t found = no_index;
+    for (auto t = f; t < limit && t < f + 8; ++t) {
+      const auto w = word(t);
+      if (q::is_terminator(w) || w == "," || tokens_.kind[t] == token_kind::quote) break;
+      if (const auto m = mention_at(t); m != no_index) {
+        if (speaking_mention(m) && (found == no_index || ml_->label[m] == entity_label::person)) found = m;
+        if (ml_->label[m] == entity_label::person) break;
+        t = ml_->end[m] - 1;
+        continue;
+      }
+      if (found != no_index && q::is_function_word(w)) break;
+    }
+    if (found != no_index) return {f, ml_->end[found]};
+    if (q::is_determiner(word(f))) {
+      auto e = f + 1;
+      while (e < limit && e < f + 6 && tokens_.kind[e] == token_kind::word && !q::is_function_word(word(e))) ++e;
+      if (e > f + 1) return {f, e};
+    }
+    return {f, f};
+  }
+
+  // The entity a subject names: a person in it, else an organisation, place or nationality that is
+  // all of it ("the Kremlin", not "officials from France"), else a resolved pronoun in it.
+  std::uint32_t entity_of(span s) const {
+    std::uint32_t other = no_index;
+    for (auto t = s.first; t < s.end; ++t) {
+      if (ml_) {
+        const auto k = ml_->mention_of_token(t);
+        if (k != no_index) {
+          if (ml_->label[k] == entity_label::person) return ml_->cluster[k];
+          const auto mf = mention_first(k);
+          const bool whole = mf <= s.first || (mf == s.first + 1 && detail::quotes::is_determiner(word(s.first)));
+          if (other == no_index && ml_->end[k] == s.end && whole &&
+              (ml_->label[k] == entity_label::org || ml_->label[k] == entity_label::gpe ||
+               ml_->label[k] == entity_label::norp))
+            other = ml_->cluster[k];
+        }
+      }
+      if (pl_ && other == no_index) {
+        const auto p = pl_->pronoun_of_token(t);
+        if (p != no_index && pl_->cluster[p] != no_index) return pl_->cluster[p];
+      }
+    }
+    return other;
+  }
+};
+
+}  // namespace byline::detail::stance
