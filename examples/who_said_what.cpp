@@ -1,10 +1,12 @@
-// who_said_what: a report of an article's quotations by speaker and its attributions by source.
+// who_said_what: a report of an article's quotations by speaker, its attributions by source, and for
+// each target who is for it and who against.
 //
 //   who_said_what examples/data/harbour-talks.txt
 //
 // Quotations come from byline's quote finder (split ones joined, scare quotes listed apart), with
-// the entity of each speaker; attributions (quoted or not) from the attribution tagger. Each line
-// names its evidence: the words quoted or reported, with their cue.
+// the entity of each speaker; attributions (quoted or not) from the attribution tagger; stances from
+// the stance tagger, grouped by target with doc.stance_summary(). Each line names its evidence: the
+// words quoted or reported, with their cue.
 #include <byline/byline.hpp>
 
 #include <fmt/core.h>
@@ -91,6 +93,26 @@ int main(int argc, char** argv) {
   for (const auto& [who, lines] : by_source) {
     fmt::print("  {}\n", who);
     for (const auto& l : lines) fmt::print("    {}\n", l);
+  }
+
+  // For and against, by target: each holder with the cue and the evidence.
+  fmt::print("\nWho is for and who against what\n");
+  const auto stances = doc.stances();
+  auto line_of = [&](std::uint32_t k) {
+    const auto s = stances[k];
+    std::string notes;
+    if (s.negated()) notes += ", negated";
+    if (s.modality() != byline::stance_modality::asserted) notes += fmt::format(", {}", name(s.modality()));
+    if (s.intensity() != byline::stance_intensity::plain) notes += fmt::format(", {}", name(s.intensity()));
+    return shorten(fmt::format("[{}{}] {}", s.cue().text(), notes, s.evidence().text()), 140);
+  };
+  for (const auto& t : doc.stance_summary().by_target) {
+    fmt::print("  {}\n", t.target);
+    for (const auto* side : {&t.favor, &t.against})
+      for (const auto& h : *side) {
+        fmt::print("    {} {}\n", side == &t.favor ? "for:    " : "against:", h.holder);
+        for (const auto k : h.stances) fmt::print("      {}\n", line_of(k));
+      }
   }
   return 0;
 }

@@ -521,7 +521,8 @@ TEST_CASE("json: layers appear only when the document has them", "[json]") {
     const auto j = parse(byline::io::to_json(doc, {.metadata = {{"file", "a \"b\".txt"}, {"id", "7"}}}));
     CHECK(j.keys ==
           std::vector<std::string>{"file", "id", "length", "unit", "invalid_sequences", "tokens", "paragraphs",
-                                   "sentences", "entity_clusters", "entities", "pronouns", "quotes", "attributions"});
+                                   "sentences", "entity_clusters", "entities", "pronouns", "quotes", "attributions",
+                                   "stances", "stance_summary"});
     CHECK(j["file"].str == "a \"b\".txt");
     CHECK(j["sentences"].size() == 2);
     CHECK(j["sentences"][1]["text"].str == "Two.");
@@ -532,7 +533,8 @@ TEST_CASE("json: layers appear only when the document has them", "[json]") {
     const auto out = byline::io::to_json(doc);
     CHECK(out == "{\n  \"length\": 0,\n  \"unit\": \"utf-8\",\n  \"invalid_sequences\": 0,\n  \"tokens\": [],\n"
                  "  \"paragraphs\": [],\n  \"sentences\": [],\n  \"entity_clusters\": [],\n  \"entities\": [],\n"
-                 "  \"pronouns\": [],\n  \"quotes\": [],\n  \"attributions\": []\n}");
+                 "  \"pronouns\": [],\n  \"quotes\": [],\n  \"attributions\": [],\n  \"stances\": [],\n"
+                 "  \"stance_summary\": {\n    \"by_target\": [],\n    \"by_holder_target\": []\n  }\n}");
     parse(out);
   }
   SECTION("paragraphs, added by hand") {

@@ -73,7 +73,8 @@ TEST_CASE("the default pipeline has a name and extends in one line (finding 10)"
                                 byline::pipeline<byline::tokenizer, byline::paragraph_segmenter,
                                                  byline::sentence_splitter, byline::entity_extractor,
                                                  byline::pronoun_resolver, byline::quote_finder,
-                                                 byline::attribution_tagger, acronym_marker>>);
+                                                 byline::attribution_tagger, byline::stance_tagger,
+                                                 acronym_marker>>);
   auto doc = mine("NATO and the EU met.\n\nThe UN did not.");
   CHECK(acronyms_of(doc) == std::vector<std::string>{"NATO"});
   CHECK(doc.paragraphs().size() == 2);

@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-CLASSES = ["report", "write", "ask", "belief", "show", "support", "oppose", "according"]
+CLASSES = ["report", "write", "ask", "belief", "show", "support", "oppose", "according", "positive", "negative", "harm"]
 VOWELS = set("aeiou")
 
 

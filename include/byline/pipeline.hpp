@@ -462,8 +462,9 @@ class entity_extractor;
 class pronoun_resolver;
 class quote_finder;
 class attribution_tagger;
+class stance_tagger;
 pipeline() -> pipeline<tokenizer, paragraph_segmenter, sentence_splitter, entity_extractor, pronoun_resolver, quote_finder,
-                       attribution_tagger>;
+                       attribution_tagger, stance_tagger>;
 
 // ----------------------------------------------------------------------------------------------
 // pipe(): a small pool of threads and an ordered window of results.

@@ -56,7 +56,8 @@ def check_doc(doc, with_tokens=True):
         return
     keys = list(doc.keys())
     want = ["file", "length", "unit", "invalid_sequences"] + (["tokens"] if with_tokens else []) + \
-        ["paragraphs", "sentences", "entity_clusters", "entities", "pronouns", "quotes", "attributions"]  # the order the layers were made in
+        ["paragraphs", "sentences", "entity_clusters", "entities", "pronouns", "quotes", "attributions",
+         "stances", "stance_summary"]  # the order the layers were made in
     if keys != want:
         fail(f"{where} top-level keys {keys}, expected {want}")
         return
@@ -165,6 +166,32 @@ def check_doc(doc, with_tokens=True):
             fail(f"{where} quote {i}: a scare quote with a speaker")
 
 
+    # Stances: offsets and text agree; the aggregation points at stances that exist and agree.
+    stances = doc.get("stances", [])
+    for i, st in enumerate(stances):
+        for part in ("holder", "target", "cue", "evidence"):
+            sp = st[part]
+            if sp["text"] != piece(sp["start"], sp["end"]):
+                fail(f"{where} stance {i}: {part} text and offsets disagree")
+        if not (st["evidence"]["start"] <= st["cue"]["start"] < st["cue"]["end"] <= st["evidence"]["end"]):
+            fail(f"{where} stance {i}: the evidence does not hold the cue")
+        if st["polarity"] not in ("favor", "against") or st["modality"] not in ("asserted", "hedged", "conditional") \
+                or st["source_type"] not in ("narrated", "direct_quote", "indirect") \
+                or st["intensity"] not in ("weak", "plain", "strong") or not (0 <= st["confidence"] <= 1):
+            fail(f"{where} stance {i}: a field out of its range: {st}")
+    summary = doc.get("stance_summary", {"by_target": [], "by_holder_target": []})
+    counted = 0
+    for t in summary["by_target"]:
+        for side in ("favor", "against"):
+            for h in t[side]:
+                for k in h["stances"]:
+                    counted += 1
+                    if not (0 <= k < len(stances)) or stances[k]["polarity"] != side:
+                        fail(f"{where} stance_summary: {t['target']} {side} points at stance {k}")
+    if counted != len(stances):
+        fail(f"{where} stance_summary counts {counted} stances by target, the layer has {len(stances)}")
+
+
 def sample_expectations(doc):
     where = f"[{doc['file']}]"
     # Quotations: the sample's first is Haddad's.
@@ -177,6 +204,9 @@ def sample_expectations(doc):
                    "e.g. family-owned", "on Feb. 12."]:
         if not any(inside in s for s in sentences):
             fail(f"{where} no sentence holds {inside!r}")
+    against = [(st["holder"]["canonical"], st["target"]["head"]) for st in doc["stances"] if st["polarity"] == "against"]
+    if ("Cyprus", "rules") not in against:
+        fail(f"{where} Cyprus against the boarding rules is not among the stances against: {against}")
     if "Harbour talks in Valletta yield 30-day pause in Mediterranean shipping dispute" not in sentences:
         fail(f"{where} the headline is not a sentence of its own")
     if "tokens" in doc:

@@ -712,6 +712,21 @@ class basic_document {
   }
   void attributions() const&& = delete;
 
+  // Stances: holder, polarity, target, cue, negation, modality, intensity, source type, evidence
+  // and confidence. Defined in <byline/stance/stances.hpp>; empty when the document has no stance
+  // layer.
+  template <class N = node_type>
+  auto stances() const& {
+    return stance_range(static_cast<const N&>(node()));
+  }
+  void stances() const&& = delete;
+  // Who is for and who against each target, and each holder's stances on each target.
+  template <class N = node_type>
+  const auto& stance_summary() const& {
+    return stance_summary_of(static_cast<const N&>(node()));
+  }
+  void stance_summary() const&& = delete;
+
   // The token that covers `offset`, if any (whitespace belongs to no token).
   std::optional<token> token_at(std::size_t offset) const& {
     const auto& t = node().token_records();

@@ -435,14 +435,22 @@ class attribution_tagger {
         if (!(tokens.flags[t] & token_flag::all_lower) && t != sb) continue;
         const auto c = cue_at(doc, t, se);
         if (!c) continue;
-        const auto& e = *c->entry;
+        // The row that reports or takes a side; words that only judge ("excellent") or blame
+        // ("encroach") are the stance tagger's.
+        const cue_entry* row = nullptr;
+        for (std::size_t r = 0; r < c->rows && !row; ++r)
+          if (c->entry[r].cls <= cue_class::according && !q::ascii_word_in(c->entry[r].lemma, {"push", "reduce", "curb"}))
+            row = c->entry + r;
+        if (!row) continue;
+        const auto& e = *row;
         if (e.cls == cue_class::according) {
           auto src = subject_starting_at(c->end, se);
           emit(src, {c->first, c->end});
           t = c->end - 1;
           continue;
         }
-        if (e.forms & (cue_form::noun | cue_form::plural | cue_form::fixed)) continue;
+        if (!(e.forms & (cue_form::base | cue_form::past | cue_form::participle | cue_form::third | cue_form::ing)))
+          continue;
         // A participle that is no past form ("written", "shown") reports only after has/have/had:
         // "a truce written by …" is no attribution.
         if ((e.forms & cue_form::participle) && !(e.forms & (cue_form::past | cue_form::base | cue_form::third)) &&
@@ -500,6 +508,18 @@ class attribution_tagger {
                 break;
               }
             }
+            // "Turkish officials, wary of …, said": a role-headed phrase before the first comma.
+            if (!found && commas == 1) {
+              auto u = t - 1;
+              while (u > sb && word(u - 1) != ",") --u;
+              if (u > sb + 1 && word(u - 1) == ",") {
+                const auto src = subject_ending_at(u - 1, sb);
+                if (src.end - src.first >= 2 && is_role(word(src.end - 1)) && mention_at(src.end - 1) == detail::no_index) {
+                  emit(src, {c->first, c->end});
+                  found = true;
+                }
+              }
+            }
             if (found) {
               t = c->end - 1;
               continue;
@@ -527,7 +547,11 @@ class attribution_tagger {
             }
           }
           if ((after_comma || t == sb) && (e.forms & (cue_form::past | cue_form::third))) {
-            if (auto src = subject_starting_at(c->end, se); src.first != src.end) {
+            // After a comma (not a quotation), a pronoun after the cue is the subject of what was
+            // said ("…, said they may accept"), not an inverted speaker.
+            const bool after_quote = t > sb && tokens.kind[t - 1] == token_kind::quote;
+            if (auto src = subject_starting_at(c->end, se);
+                src.first != src.end && (after_quote || t == sb || !q::is_pronoun(word(src.first)))) {
               emit(src, {c->first, c->end});
               t = c->end - 1;
               continue;

@@ -16,10 +16,13 @@ enum class cue_class : std::uint8_t {
   support,    // a position for: endorse, back, welcome, call for
   oppose,     // a position against: reject, decline, refuse, condemn
   according,  // "according to"
+  positive,   // a word that praises what it describes: excellent, warmly, praise for
+  negative,   // a word that finds fault: unacceptable, harshly, criticism of
+  harm,       // a verb that blames its subject when someone reports it: encroach, meddle
 };
 
 inline constexpr std::string_view name(cue_class c) noexcept {
-  constexpr std::string_view names[] = {"report", "write", "ask", "belief", "show", "support", "oppose", "according"};
+  constexpr std::string_view names[] = {"report", "write", "ask", "belief", "show", "support", "oppose", "according", "positive", "negative", "harm"};
   return names[static_cast<std::uint8_t>(c)];
 }
 

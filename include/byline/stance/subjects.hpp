@@ -85,7 +85,8 @@ class subject_reader {
     }
     return q::ascii_word_in(l, {"officials", "official", "experts", "analysts", "critics", "supporters", "aides",
                                 "sources", "voters", "people", "report", "poll", "survey", "study", "statement",
-                                "campaign", "administration", "government", "party", "committee", "group"});
+                                "campaign", "administration", "government", "party", "committee", "group",
+                                "leaders", "leadership", "authorities", "lawmakers"});
   }
   // Words between a subject and its verb: "Trump also said", "he did not say", "they repeatedly warned".
   static bool is_filler(std::string_view w) {
