@@ -60,6 +60,21 @@ TEST_CASE("sources, cues and contents in the common news patterns") {
   CHECK(a[5] == seen{"officials", "said", "The talks will resume in Geneva", ""});
 }
 
+TEST_CASE("cue words inside quoted speech are the speaker's words, not attributions") {
+  auto doc = nlp(std::string(
+      "“People want change, and they think we can win,” Sanders said.\n\n"
+      "''I say we fight,'' she told supporters."));
+  REQUIRE(byline::validate(doc).empty());
+  const auto a = attributions_of(doc);
+  REQUIRE(a.size() == 2);
+  CHECK(a[0].cue == "said");
+  CHECK(a[0].source == "Sanders");
+  CHECK(a[0].content == "“People want change, and they think we can win,”");
+  CHECK(a[1].cue == "told");
+  CHECK(a[1].source == "she");
+  CHECK(a[1].content == "''I say we fight,''");
+}
+
 TEST_CASE("transcripts' speaker labels and a dash before a name are cues") {
   auto doc = nlp(std::string(
       "\"WALLACE: Let's start with the debate.\n\n"

@@ -213,6 +213,20 @@ TEST_CASE("apostrophes are not quotation marks; other scripts' marks pair") {
   CHECK(q[1].text == "Nous sommes prêts.");
 }
 
+TEST_CASE("two glued apostrophes are one double mark, as newspaper archives write them") {
+  auto doc = nlp(std::string(
+      "''We will not sign this,'' Senator Ruth Hale said. ''It punishes the farmers who feed this country.''\n\n"
+      "The fans' chant and the '90s songs are no quotations."));
+  REQUIRE(byline::validate(doc).empty());
+  const auto q = quotes_of(doc);
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].text == "We will not sign this,");
+  CHECK(q[0].speaker == "Ruth Hale");
+  CHECK(q[0].cue == "said");
+  CHECK(q[1].text == "It punishes the farmers who feed this country.");
+  CHECK(q[1].speaker == "Ruth Hale");  // the next quotation in the paragraph, with no cue, goes on
+}
+
 TEST_CASE("quotations in JSON") {
   auto doc = nlp(std::string("“We will not accept any ultimatum,” said Sergey Lavrov."));
   const auto json = byline::io::to_json(doc, {.tokens = false, .compact = true});

@@ -11,7 +11,8 @@
 //
 // Pairing. The marks “ ” ‘ ’ « » ‹ › „ and straight " and ' are paired by a stack, each with marks
 // of its own family (curly double, straight double, curly single, straight single, guillemets,
-// single guillemets), so quotations nest (“He said ‘no’”). „ is closed by “ or ” (German), and
+// single guillemets, and two glued apostrophes '' … '' as some newspapers' archives write a double
+// mark), so quotations nest (“He said ‘no’”). „ is closed by “ or ” (German), and
 // » … « pairs as well as « … » (German, French). A closing mark with no opener of its family open
 // is left alone: ’ is far more often an apostrophe (“the players’ union”) than a stray closer.
 // A straight mark's side comes from the tokenizer (glued to the word before it: closing), except
@@ -313,7 +314,12 @@ inline void quote_layer::validate(const document_base& doc, std::vector<std::str
 namespace detail::quotes {
 
 // The families of marks: a closer closes only an opener of its own family.
-enum class family : std::uint8_t { none, curly_double, straight_double, curly_single, straight_single, guillemet, single_guillemet };
+enum class family : std::uint8_t {
+  none, curly_double, straight_double, curly_single, straight_single, guillemet, single_guillemet,
+  doubled_single  // '' … '': two apostrophes for a double mark, as some newspapers' archives write it
+};
+// The code point that stands for a doubled mark in the pairing (none in Unicode).
+inline constexpr char32_t doubled_mark = 0x110001;
 
 struct mark {
   family fam = family::none;
@@ -345,6 +351,7 @@ inline mark classify(const token_layer& t, std::uint32_t i, std::string_view w) 
 
 // Whether `closer` closes an opener `opener` of the same family.
 inline bool closes(char32_t opener, char32_t closer) {
+  if (closer == doubled_mark) return opener == doubled_mark;
   switch (closer) {
     case U'\u201C': return opener == U'\u201E';  // „ … “
     case U'\u201D': return opener == U'\u201C' || opener == U'\u201E' || opener == U'\u201D';
@@ -441,12 +448,24 @@ class quote_finder {
     // 1. Pair the marks paragraph by paragraph.
     std::vector<q::segment> segs;
     std::vector<q::open_mark> stack;
+    // A mark at t, two glued apostrophes ('') read as one double mark of two tokens.
+    auto mark_at = [&](std::uint32_t t, std::uint32_t end) {
+      auto m = q::classify(tokens, t, word(t));
+      const auto w = word(t);
+      if (w == "'" && t + 1 < end && tokens.kind[t + 1] == token_kind::quote && word(t + 1) == w &&
+          tokens.begin[t + 1] == tokens.end[t]) {
+        const bool opens = (tokens.flags[t] & token_flag::open_quote) != 0;
+        m = {q::family::doubled_single, opens, !opens, q::doubled_mark};
+      }
+      return m;
+    };
+    auto width = [](const q::mark& m) -> std::uint32_t { return m.fam == q::family::doubled_single ? 2u : 1u; };
     for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
       const auto& para = paragraphs[pi];
       stack.clear();
       for (auto t = para.first_token; t < para.end_token && t < n; ++t) {
         if (tokens.kind[t] != token_kind::quote) continue;
-        const auto m = q::classify(tokens, t, word(t));
+        const auto m = mark_at(t, std::min<std::uint32_t>(para.end_token, n));
         if (m.fam == q::family::none) continue;
         bool closed = false;
         if (m.can_close)
@@ -457,7 +476,8 @@ class quote_finder {
             for (auto u = stack[k].token + 1; u < t && !words; ++u)
               words = (tokens.flags[u] & (token_flag::has_alpha | token_flag::has_digit)) != 0;
             if (words)
-              segs.push_back({stack[k].token, stack[k].token + 1, t, t, static_cast<std::uint32_t>(k),
+              segs.push_back({stack[k].token, stack[k].token + (stack[k].cp == q::doubled_mark ? 2u : 1u), t,
+                              t + width(m) - 1, static_cast<std::uint32_t>(k),
                               k > 0 ? stack[k - 1].token : detail::no_index});
             stack.resize(k);  // openers above it were never closed: dropped
             closed = true;
@@ -465,6 +485,7 @@ class quote_finder {
           }
         if (!closed && m.can_open && !(m.fam == q::family::curly_double && m.cp == U'\u201D' && !stack.empty()))
           stack.push_back({t, m.cp, m.fam});
+        t += width(m) - 1;
       }
       if (stack.empty()) continue;
       const auto& bottom = stack.front();
@@ -473,13 +494,15 @@ class quote_finder {
       if (pi + 1 < paragraphs.size()) {
         const auto f = paragraphs[pi + 1].first_token;
         if (f < paragraphs[pi + 1].end_token && f < n) {
-          const auto m = q::classify(tokens, f, word(f));
+          const auto m = mark_at(f, std::min<std::uint32_t>(paragraphs[pi + 1].end_token, n));
           goes_on = m.fam == bottom.fam && m.can_open;
         }
       }
-      if (!goes_on && (bottom.fam == q::family::straight_double || bottom.fam == q::family::straight_single))
+      if (!goes_on && (bottom.fam == q::family::straight_double || bottom.fam == q::family::straight_single ||
+                       bottom.fam == q::family::doubled_single))
         continue;  // an unclosed straight mark: an inch, a typo
-      q::segment s{bottom.token, bottom.token + 1, std::min(para.end_token, n), detail::no_index, 0};
+      q::segment s{bottom.token, bottom.token + (bottom.cp == q::doubled_mark ? 2u : 1u), std::min(para.end_token, n),
+                   detail::no_index, 0};
       s.unclosed = !goes_on;
       s.continues = goes_on;
       segs.push_back(s);

@@ -448,10 +448,6 @@ inline bool is_modal(std::string_view w) {
   return q::ascii_word_in(w, {"could", "should", "would", "must", "might", "may", "can", "will", "to"});
 }
 
-struct run {
-  std::uint32_t first, end, id;
-};
-
 // Whether an attribution's cue reports speech or thought (not a stance or evidence of its own).
 inline bool reports(const document_base& doc, std::uint32_t first, std::uint32_t end) {
   if (first >= end) return false;
@@ -459,21 +455,6 @@ inline bool reports(const document_base& doc, std::uint32_t first, std::uint32_t
   if (!c) return first + 1 == end && doc.token_utf8(token_id{first}) == ":";  // "Peskov: …"
   return c->of(cue_class::report) || c->of(cue_class::write) || c->of(cue_class::ask) || c->of(cue_class::belief) ||
          c->of(cue_class::according);
-}
-
-// of[t]: the id of the run over t that started last and is still open (none where no run is).
-// Runs need not nest; each is pushed and popped once.
-inline void innermost(std::vector<run>& runs, std::uint32_t n, std::vector<std::uint32_t>& of, std::vector<run>& stack) {
-  of.assign(n, no_index);
-  std::ranges::sort(runs, [](const run& a, const run& b) { return a.first != b.first ? a.first < b.first : a.end > b.end; });
-  stack.clear();
-  std::size_t next = 0;
-  for (std::uint32_t t = 0; t < n; ++t) {
-    while (next < runs.size() && runs[next].first <= t) stack.push_back(runs[next++]);
-    while (!stack.empty() && stack.back().end <= t) stack.pop_back();
-    if (!stack.empty()) of[t] = stack.back().id;
-    else if (next == runs.size()) break;
-  }
 }
 
 struct workspace_data {
@@ -1167,13 +1148,7 @@ class stance_tagger {
     // Which quotation and which attribution's content each token is in: the innermost, by a sweep
     // over the runs sorted by start with a stack of the open ones, so that nested quotations
     // (however deep) cost time linear in the text.
-    w.runs.clear();
-    if (ql)
-      for (std::uint32_t k = 0; k < ql->size(); ++k)
-        if (!(ql->flags[k] & quote_flag::scare))
-          for (auto p = ql->part_begin[k]; p < ql->part_begin[k + 1]; ++p)
-            if (ql->part_first[p] < ql->part_end[p]) w.runs.push_back({ql->part_first[p], ql->part_end[p], k});
-    s::innermost(w.runs, n, w.quote_of, w.stack);
+    s::speech_quote_of_tokens(ql, n, w.quote_of, w.runs, w.stack);
     w.runs.clear();
     w.cue_of.assign(n, detail::no_index);
     if (al)

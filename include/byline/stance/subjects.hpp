@@ -29,6 +29,39 @@ struct span {
   bool empty() const noexcept { return first == end; }
 };
 
+// A run of tokens [first, end) that belongs to record `id` (a quotation's part, an attribution's
+// content).
+struct run {
+  std::uint32_t first, end, id;
+};
+
+// of[t]: the id of the run over t that started last and is still open (none where no run is).
+// Runs need not nest; each is pushed and popped once.
+inline void innermost(std::vector<run>& runs, std::uint32_t n, std::vector<std::uint32_t>& of, std::vector<run>& stack) {
+  of.assign(n, no_index);
+  std::ranges::sort(runs, [](const run& a, const run& b) { return a.first != b.first ? a.first < b.first : a.end > b.end; });
+  stack.clear();
+  std::size_t next = 0;
+  for (std::uint32_t t = 0; t < n; ++t) {
+    while (next < runs.size() && runs[next].first <= t) stack.push_back(runs[next++]);
+    while (!stack.empty() && stack.back().end <= t) stack.pop_back();
+    if (!stack.empty()) of[t] = stack.back().id;
+    else if (next == runs.size()) break;
+  }
+}
+
+// For each token, the speech quotation (not a scare quote) it is inside, or none.
+inline void speech_quote_of_tokens(const quote_layer* ql, std::uint32_t n, std::vector<std::uint32_t>& of,
+                                   std::vector<run>& runs, std::vector<run>& stack) {
+  runs.clear();
+  if (ql)
+    for (std::uint32_t k = 0; k < ql->size(); ++k)
+      if (!(ql->flags[k] & quote_flag::scare))
+        for (auto p = ql->part_begin[k]; p < ql->part_begin[k + 1]; ++p)
+          if (ql->part_first[p] < ql->part_end[p]) runs.push_back({ql->part_first[p], ql->part_end[p], k});
+  innermost(runs, n, of, stack);
+}
+
 class subject_reader {
   const document_base& doc_;
   const std::vector<std::string_view>& words_;
@@ -100,7 +133,8 @@ class subject_reader {
 
   // The subject that ends at e (exclusive), not before `floor`: a name, a pronoun, or a noun phrase
   // back to its determiner whose head is a role noun or that opens with a determiner.
-  span ending_at(std::uint32_t e, std::uint32_t floor) const {
+  // bare: a noun phrase with no determiner and no role noun counts too ("Polling averages show").
+  span ending_at(std::uint32_t e, std::uint32_t floor, bool bare = false) const {
     namespace q = detail::quotes;
     while (e > floor && is_filler(word(e - 1))) --e;
     // A party and state in brackets after a name: "Rep. Jim Jordan (R-Ohio) said".
@@ -113,8 +147,18 @@ class subject_reader {
       }
     }
     if (e <= floor) return {e, e};
+    // A date between the subject and its verb: "A report published Wednesday said".
+    if (const auto m = mention_at(e - 1); m != no_index && (ml_->label[m] == entity_label::date || ml_->label[m] == entity_label::time) &&
+                                          ml_->first[m] > floor + 1) {
+      auto b = ml_->first[m];
+      if (detail::quotes::ascii_word_in(word(b - 1), {"on", "last", "this", "earlier", "late"}) && b - 1 > floor) --b;
+      if (!is_filler(word(b - 1)) && (tokens_.kind[b - 1] == token_kind::word)) e = b;
+    }
     const auto last = e - 1;
     if (const auto m = mention_at(last); m != no_index) {
+      // "Twenty-four percent said", "47 percent said": a share of people polled.
+      if (ml_->label[m] == entity_label::percent || ml_->label[m] == entity_label::cardinal)
+        return {std::max(floor, ml_->first[m]), e};
       if (!speaking_mention(m)) return {e, e};
       auto f = mention_first(m);
       // "Officials from the U.K. and France", "Analysts in London": the name ends a phrase
@@ -133,6 +177,15 @@ class subject_reader {
     }
     const auto w = word(last);
     if (is_subject_pronoun(w)) return {last, e};
+    // Shares and groups with no noun: "Nearly half said", "three-quarters said", "most say".
+    if (detail::quotes::ascii_word_in(w, {"half", "third", "thirds", "quarter", "quarters", "three-quarters",
+                                          "two-thirds", "majority", "minority", "most", "many", "some", "few",
+                                          "others", "both", "all", "Most", "Many", "Some", "Others", "Both", "All"})) {
+      auto f = last;
+      while (f > floor && e - f < 5 && tokens_.kind[f - 1] == token_kind::word && !detail::quotes::is_function_word(word(f - 1))) --f;
+      if (f > floor && detail::quotes::ascii_word_in(word(f - 1), {"than", "the", "a", "The", "A"})) --f;
+      return {f, e};
+    }
     if ((!(tokens_.flags[last] & token_flag::all_lower) && last != floor) || tokens_.kind[last] != token_kind::word)
       return {e, e};
     if (q::is_function_word(w)) return {e, e};
@@ -143,7 +196,7 @@ class subject_reader {
       --f;
       if (q::is_determiner(u)) break;
     }
-    if (q::is_determiner(word(f)) || is_role(w)) return {f, e};
+    if (q::is_determiner(word(f)) || is_role(w) || (bare && !is_filler(w))) return {f, e};
     return {e, e};
   }
 
