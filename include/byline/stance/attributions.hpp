@@ -451,6 +451,13 @@ class attribution_tagger {
             row = c->entry + r;
         if (!row) continue;
         const auto& e = *row;
+        // A past form after a determiner is an adjective: "a planned attack", "the reported deal".
+        if ((e.forms & cue_form::past) && t > sb && q::is_determiner(word(t - 1))) continue;
+        // Seeming, planning and seeking report a stance only with what follows: "appeared to",
+        // "seems that", "plans to" ("Trump appeared at the debate" reports nothing).
+        if (q::ascii_word_in(e.lemma, {"seem", "appear", "plan", "seek", "intend", "wish"}) &&
+            !(c->end < se && (word(c->end) == "to" || word(c->end) == "that")))
+          continue;
         // "continued" reports speech only with nothing after it: "“…,” he continued." / "He continued:".
         if (e.lemma == "continue" &&
             !(c->end >= se || word(c->end) == "," || word(c->end) == ":" || word(c->end) == "." ||
@@ -480,7 +487,8 @@ class attribution_tagger {
                                                           "charge", "promise", "protest", "block", "counter",
                                                           "note", "demand", "sign", "hope", "fear", "doubt",
                                                           "favor", "favour", "champion", "welcome", "find",
-                                                          "attack", "challenge", "answer", "tweet", "appeal"});
+                                                          "attack", "challenge", "answer", "tweet", "appeal",
+                                                          "request", "plan"});
         auto plausible = [&](a::span src) {
           const auto last = word(src.end - 1);
           const bool named = mention_at(src.end - 1) != detail::no_index;
@@ -594,7 +602,8 @@ class attribution_tagger {
             continue;
           }
         }
-        if ((e.forms & cue_form::ing) && t > sb && word(t - 1) == ",") {
+        if ((e.forms & cue_form::ing) && t > sb &&
+            (word(t - 1) == "," || (tokens.kind[t - 1] == token_kind::quote && (tokens.flags[t - 1] & token_flag::close_quote)))) {
           // "…, telling Putin": the nearest name or pronoun before it in the sentence.
           for (auto v = t - 1; v-- > sb;) {
             const auto m = mention_at(v);

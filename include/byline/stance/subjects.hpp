@@ -156,9 +156,10 @@ class subject_reader {
     }
     const auto last = e - 1;
     if (const auto m = mention_at(last); m != no_index) {
-      // "Twenty-four percent said", "47 percent said": a share of people polled.
-      if (ml_->label[m] == entity_label::percent || ml_->label[m] == entity_label::cardinal)
-        return {std::max(floor, ml_->first[m]), e};
+      // "Twenty-four percent said", "four in 10 say": a share of people polled.
+      bool share = ml_->label[m] == entity_label::percent;
+      for (auto u = ml_->first[m]; u < ml_->end[m] && !share; ++u) share = ml_->label[m] == entity_label::cardinal && word(u) == "in";
+      if (share) return {std::max(floor, ml_->first[m]), e};
       if (!speaking_mention(m)) return {e, e};
       auto f = mention_first(m);
       // "Officials from the U.K. and France", "Analysts in London": the name ends a phrase
