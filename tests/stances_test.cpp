@@ -191,3 +191,20 @@ TEST_CASE("documents of random pieces keep the stance layer valid") {
     }
   }
 }
+
+TEST_CASE("documents moved into a vector keep their stances and summaries") {
+  std::vector<decltype(nlp(std::string()))> docs;
+  for (int i = 0; i < 20; ++i)  // the vector reallocates: each document moves several times
+    docs.push_back(nlp(std::string("Poland welcomed the ceasefire. Hungary criticized the ceasefire.")));
+  for (const auto& d : docs) {
+    REQUIRE(byline::validate(d).empty());
+    const auto s = stances_of(d);
+    REQUIRE(s.size() == 2);
+    CHECK(s[0].polarity == "favor");
+    CHECK(s[1].polarity == "against");
+    REQUIRE(d.stance_summary().by_target.size() == 1);
+    CHECK(d.stance_summary().by_target[0].target == "ceasefire");
+  }
+  auto moved = std::move(docs.front());
+  CHECK(stances_of(moved).size() == 2);
+}
