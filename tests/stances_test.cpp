@@ -208,3 +208,18 @@ TEST_CASE("documents moved into a vector keep their stances and summaries") {
   auto moved = std::move(docs.front());
   CHECK(stances_of(moved).size() == 2);
 }
+
+TEST_CASE("a nationality before a body of people is its country; before one person it is not") {
+  auto doc = nlp(std::string(
+      "European leaders rejected the tariff plan.\n\n"
+      "The South Carolina senator rejected the tariff plan.\n\n"
+      "Human rights groups urged the company to disclose the contracts."));
+  REQUIRE(byline::validate(doc).empty());
+  const auto s = stances_of(doc);
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].entity == "Europe");
+  CHECK(s[1].holder == "The South Carolina senator");
+  CHECK(s[1].entity.empty());
+  CHECK(s[2].head == "contracts");
+  CHECK(s[2].cue == "urged the company to disclose");
+}

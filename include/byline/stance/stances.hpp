@@ -636,7 +636,13 @@ class tagger {
         if (l != entity_label::norp && l != entity_label::gpe && l != entity_label::loc) break;
         bool rest_lower = ml_->end[m] < h.end;
         for (auto u = ml_->end[m]; u < h.end; ++u) rest_lower = rest_lower && lower_word(u) && !possessive(u);
-        if (rest_lower) {
+        // A body of people or its voice ("leaders", "the leadership", "rhetoric"), not one person
+        // ("the South Carolina senator").
+        const auto head = word(h.end - 1);
+        const bool collective = (head.size() > 3 && head.ends_with("s") && !head.ends_with("ss")) ||
+                                q::ascii_word_in(head, {"leadership", "government", "administration", "rhetoric",
+                                                        "military", "public", "camp", "side", "establishment"});
+        if (rest_lower && collective) {
           c = ml_->cluster[m];
           mention = m;
         }
@@ -1067,8 +1073,13 @@ class tagger {
       std::uint32_t h = 0;
       const auto obj = np_after(p, h);
       if (!obj.empty() && obj.end < se_ && q::ascii_word_in(word(obj.end), {"toward", "towards", "into", "to"})) {
-        f.target = np_after(obj.end + 1, f.head);
-        if (!f.target.empty()) f.cue = {t, obj.end + 1};
+        auto from = obj.end + 1;
+        // "urged employees to report violations": past the verb after "to".
+        if (word(obj.end) == "to" && from < se_ && lower_word(from) && !np_determiner(word(from)) &&
+            mention_at(from) == no_index)
+          ++from;
+        f.target = np_after(from, f.head);
+        if (!f.target.empty()) f.cue = {t, from};
       }
       if (f.target.empty() && lemma_is({"push"})) return std::nullopt;  // pushed the door
     }

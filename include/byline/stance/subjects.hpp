@@ -116,7 +116,8 @@ class subject_reader {
       if (!cap.empty() && cap[0] >= 'a' && cap[0] <= 'z') cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
       if (!resources::lookup(resources::titles(), cap).empty()) return true;
     }
-    return q::ascii_word_in(l, {"officials", "official", "experts", "analysts", "critics", "supporters", "aides",
+    const std::string_view sing = l.ends_with('s') && l.size() > 3 ? std::string_view(l).substr(0, l.size() - 1) : std::string_view(l);
+    return q::ascii_word_in(sing, {"group", "leader"}) || q::ascii_word_in(l, {"officials", "official", "experts", "analysts", "critics", "supporters", "aides",
                                 "sources", "voters", "people", "report", "poll", "survey", "study", "statement",
                                 "campaign", "administration", "government", "party", "committee", "group",
                                 "leaders", "leadership", "authorities", "lawmakers"});
