@@ -31,7 +31,7 @@ struct attribution_feature_buffer {
 
 namespace detail::attr {
 
-inline constexpr std::size_t classes = 8;  // cue_class values
+inline constexpr std::size_t classes = static_cast<std::size_t>(cue_class::according) + 1;  // attribution cue classes
 
 // Feature ids, made once: a name hashed as ner_model::extra_feature_id does.
 struct ids {
@@ -133,8 +133,14 @@ inline void attribution_features(const document_base& doc, attribution_feature_b
     if (!(tokens.flags[t] & token_flag::has_alpha) || tokens.kind[t] != token_kind::word) continue;
     const auto c = cue_at(doc, t);
     if (!c) continue;
-    out.cue_class_at[t] = static_cast<std::uint8_t>(1 + static_cast<std::uint8_t>(c->entry->cls));
-    out.cue_forms[t] = c->entry->forms;
+    // The row of an attribution class (report … according): the judging and harm classes are the
+    // stance tagger's, and the feature tables have a slot for the first eight classes only.
+    const cue_entry* row = nullptr;
+    for (std::size_t r = 0; r < c->rows && !row; ++r)
+      if (c->entry[r].cls <= cue_class::according) row = c->entry + r;
+    if (!row) continue;
+    out.cue_class_at[t] = static_cast<std::uint8_t>(1 + static_cast<std::uint8_t>(row->cls));
+    out.cue_forms[t] = row->forms;
     for (auto u = c->first + 1; u < c->end; ++u) out.cue_inside[u] = 1;
   }
   const auto* ql = doc.find<quote_layer>();
