@@ -63,7 +63,6 @@ inline void speech_quote_of_tokens(const quote_layer* ql, std::uint32_t n, std::
 }
 
 class subject_reader {
-  const document_base& doc_;
   const std::vector<std::string_view>& words_;
   const token_layer& tokens_;
   const entity_mention_layer* ml_;
@@ -80,8 +79,7 @@ class subject_reader {
  public:
   // words[t] is token t's UTF-8 text.
   subject_reader(const document_base& doc, const std::vector<std::string_view>& words)
-      : doc_(doc),
-        words_(words),
+      : words_(words),
         tokens_(doc.token_records()),
         ml_(doc.find<entity_mention_layer>()),
         pl_(doc.find<pronoun_layer>()) {}
