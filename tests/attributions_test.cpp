@@ -116,6 +116,31 @@ TEST_CASE("words that are nouns as often as verbs are cues only after a speaker"
   CHECK(a[1].source == "Critics");
 }
 
+TEST_CASE("nouns after an article, a possessive or a preposition, compounds and calls that are acts are no cues") {
+  auto doc = nlp(std::string(
+      "The report was released in March. His remarks drew applause. The bloc will rely less on U.S. support. "
+      "Mayor Adams now has 40 percent support in the city. The so-called peace plan stalled. "
+      "The governor called an emergency meeting on Tuesday. She called into a radio show."));
+  REQUIRE(byline::validate(doc).empty());
+  CHECK(attributions_of(doc).empty());
+}
+
+TEST_CASE("a speaker's own thought inside what she said is part of that content") {
+  auto doc = nlp(std::string(
+      "Jill Stein said she plans to join the protest. The senator told reporters that he believes the bill "
+      "will pass. Stein said the campaign hopes to win Ohio."));
+  REQUIRE(byline::validate(doc).empty());
+  const auto a = attributions_of(doc);
+  REQUIRE(a.size() == 4);
+  CHECK(a[0].cue == "said");
+  CHECK(a[0].content == "she plans to join the protest");
+  CHECK(a[1].cue == "told");
+  CHECK(a[2].cue == "said");
+  // Another source inside the content is an attribution of its own.
+  CHECK(a[3].cue == "hopes");
+  CHECK(a[3].source == "the campaign");
+}
+
 TEST_CASE("a user's model takes the rules' place") {
   // A tiny model: "grumbled" (no word of our lexicon) is a cue, the name before it a source.
   std::vector<byline::ner_training_document> docs;
