@@ -141,6 +141,32 @@ TEST_CASE("a speaker's own thought inside what she said is part of that content"
   CHECK(a[3].source == "the campaign");
 }
 
+TEST_CASE("sources in appositions, unknown names, phrases headed by a role noun and evidence") {
+  auto doc = nlp(std::string(
+      "A lawyer for the two newspapers, David Schulz, said no decision had been made.\n\n"
+      "Rep. Jim Jordan (R-Ohio), a member of the oversight panel, said the deal was a mistake.\n\n"
+      "Okonkwo said the river had flooded twice.\n\n"
+      "Experts on Iran and nuclear weapons said the test could change that.\n\n"
+      "Video shows that the officer fired first.\n\n"
+      "The growers, many of whom say the tariffs hurt them, met in Fresno.\n\n"
+      "Poll: Harris and Trump tied in Michigan"));
+  REQUIRE(byline::validate(doc).empty());
+  const auto a = attributions_of(doc);
+  REQUIRE(a.size() == 7);
+  CHECK(a[0].source == "David Schulz");
+  CHECK(a[0].content == "no decision had been made");
+  CHECK(a[1].source == "Rep. Jim Jordan");
+  CHECK(a[1].content == "the deal was a mistake");
+  CHECK(a[2].source == "Okonkwo");
+  CHECK(a[3].source == "Experts on Iran and nuclear weapons");
+  CHECK(a[4].source == "Video");
+  CHECK(a[4].cue == "shows");
+  CHECK(a[5].source == "many of whom");
+  CHECK(a[5].content == "the tariffs hurt them");
+  CHECK(a[6].source == "Poll");
+  CHECK(a[6].cue == ":");
+}
+
 TEST_CASE("a user's model takes the rules' place") {
   // A tiny model: "grumbled" (no word of our lexicon) is a cue, the name before it a source.
   std::vector<byline::ner_training_document> docs;

@@ -341,6 +341,13 @@ class attribution_tagger {
         while (from < se && (word(from) == "," || word(from) == ":")) ++from;
         auto to = se;
         if (to > from && detail::quotes::is_terminator(word(to - 1))) --to;
+        // A relative clause ("the growers, many of whom say the tariffs hurt, met …") ends at its comma.
+        if (source_before && detail::quotes::ascii_word_in(word(src.end - 1), {"who", "whom"}))
+          for (auto t = from; t < to; ++t)
+            if (word(t) == "," || tokens.kind[t] == token_kind::dash) {
+              to = t;
+              break;
+            }
         std::uint32_t words_after = 0;
         for (auto t = from; t < to; ++t) words_after += (tokens.flags[t] & token_flag::has_alpha) != 0;
         if (words_after >= 2) {
@@ -413,6 +420,19 @@ class attribution_tagger {
 
     for (const auto& sent : sentences) {
       const auto sb = sent.first_token, se = std::min(sent.end_token, n);
+      // A headline in title case ("New Poll Shows Bump For Clinton"): its verbs are capitalised too.
+      bool headline = false;
+      if (se - sb <= 25) {
+        std::uint32_t words_seen = 0, capital = 0;
+        for (auto u = sb; u < se; ++u) {
+          if (!(tokens.flags[u] & token_flag::has_alpha) || tokens.kind[u] != token_kind::word) continue;
+          if (q::ascii_word_in(word(u), {"a", "an", "the", "of", "to", "for", "in", "on", "and", "or", "at", "by", "with"}))
+            continue;
+          ++words_seen;
+          if (tokens.flags[u] & (token_flag::title | token_flag::all_upper)) ++capital;
+        }
+        headline = words_seen >= 3 && capital * 10 >= words_seen * 9;
+      }
       for (auto t = sb; t < se; ++t) {
         while (qi < quote_at_cue.size() && ql->cue_first[quote_at_cue[qi]] < t) ++qi;
         if (qi < quote_at_cue.size() && ql->cue_first[quote_at_cue[qi]] == t) {
@@ -432,7 +452,9 @@ class attribution_tagger {
           const bool opens = (named ? ml->first[m] : t - 1) == lead;
           const bool caps = !named && (tokens.flags[t - 1] & token_flag::all_upper) && word(t - 1).size() >= 3;
           const bool quote_after = t + 1 < se && tokens.kind[t + 1] == token_kind::quote;
-          if ((named && (quote_after || opens)) || (caps && opens)) {
+          // "Poll: Clinton and Trump in dead heat".
+          const bool role = !named && opens && is_role(word(t - 1)) && (tokens.flags[t - 1] & token_flag::title);
+          if ((named && (quote_after || opens)) || (caps && opens) || role) {
             emit(named ? a::span{ml->first[m], ml->end[m]} : a::span{t - 1, t}, {t, t + 1});
           }
           continue;
@@ -451,7 +473,8 @@ class attribution_tagger {
         // Inside quoted speech a cue is the speaker's words, not an attribution of the article's:
         // PolNeAR annotates 0.2% of its cues there (34 of 19,835 in train).
         if (quote_of[t] != detail::no_index) continue;
-        if (!(tokens.flags[t] & token_flag::all_lower) && t != sb) continue;
+        if (!(tokens.flags[t] & token_flag::all_lower) && t != sb && !(headline && (tokens.flags[t] & token_flag::title)))
+          continue;
         const auto c = cue_at(doc, t, se);
         if (!c) continue;
         // The row that reports or takes a side; words that only judge ("excellent") or blame
@@ -516,7 +539,9 @@ class attribution_tagger {
                                                           "note", "demand", "sign", "hope", "fear", "doubt",
                                                           "favor", "favour", "champion", "welcome", "find",
                                                           "attack", "challenge", "answer", "tweet", "appeal",
-                                                          "request", "plan"});
+                                                          "request", "plan"}) &&
+                              // a verb after all when "that" or an object pronoun follows: "Video shows that"
+                              !(c->end < se && q::ascii_word_in(word(c->end), {"that", "him", "them", "us", "me"}));
         auto plausible = [&](a::span src) {
           const auto last = word(src.end - 1);
           const bool named = mention_at(src.end - 1) != detail::no_index;
@@ -539,7 +564,10 @@ class attribution_tagger {
         };
         if (finite) {
           // Evidence needs no speaker: "Polling averages show", "records compiled by … show".
-          if (auto src = subjects.ending_at(t, sb, e.cls == cue_class::show); src.first != src.end && plausible(src)) {
+          auto src = subjects.ending_at(t, sb, e.cls == cue_class::show);
+          // A headline's subject is capitalised as well: "New Poll Shows".
+          if (src.first == src.end && headline && t > sb && t - sb <= 3 && is_role(word(t - 1))) src = {sb, t};
+          if (src.first != src.end && plausible(src)) {
             // "She said (that) she plans to …": the speaker's own thought inside what she said is
             // part of that content, not an attribution of its own (PolNeAR: 2 of 1,449 in train).
             if (src.end - src.first == 1 && q::is_pronoun(word(src.first)) && reported_by_cue(src.first, sb)) continue;
@@ -560,8 +588,19 @@ class attribution_tagger {
                 continue;
               }
               const auto m = mention_at(v);
-              if (commas == 1 && m != detail::no_index && speaking_mention(m) && ml->label[m] != entity_label::norp &&
-                  ml->end[m] < n && word(ml->end[m]) == ",") {
+              if (m == detail::no_index || !speaking_mention(m) || ml->label[m] == entity_label::norp) continue;
+              // After the name: a suffix or a party and state ("Newkirk II,", "Jim Jordan (R-Ohio),").
+              auto after = ml->end[m];
+              if (after < t && q::ascii_word_in(word(after), {"II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."})) ++after;
+              if (after < t && word(after) == "(") {
+                auto close = after;
+                while (close < t && close < after + 8 && word(close) != ")") ++close;
+                if (close < t && word(close) == ")") after = close + 1;
+              }
+              // "Name, role, said", or a person's name as the apposition: "A lawyer for the outlets,
+              // David Schulz, said".
+              if ((commas == 1 || (commas == 0 && ml->label[m] == entity_label::person && after == t - 1)) &&
+                  after < n && word(after) == ",") {
                 emit({subjects.mention_first(m), ml->end[m]}, {c->first, c->end});
                 found = true;
                 break;

@@ -177,6 +177,8 @@ class subject_reader {
     }
     const auto w = word(last);
     if (is_subject_pronoun(w)) return {last, e};
+    // "…, many of whom say": the share of the people before.
+    if (w == "whom" && last >= floor + 2 && word(last - 1) == "of") return {last - 2, e};
     // Shares and groups with no noun: "Nearly half said", "three-quarters said", "most say".
     if (detail::quotes::ascii_word_in(w, {"half", "third", "thirds", "quarter", "quarters", "three-quarters",
                                           "two-thirds", "majority", "minority", "most", "many", "some", "few",
@@ -186,8 +188,14 @@ class subject_reader {
       if (f > floor && detail::quotes::ascii_word_in(word(f - 1), {"than", "the", "a", "The", "A"})) --f;
       return {f, e};
     }
-    if ((!(tokens_.flags[last] & token_flag::all_lower) && last != floor) || tokens_.kind[last] != token_kind::word)
-      return {e, e};
+    if (tokens_.kind[last] != token_kind::word) return {e, e};
+    if (!(tokens_.flags[last] & token_flag::all_lower)) {
+      // A name the entity layer does not know, alone at the start of the sentence: "McLenney said".
+      if (last == floor && e == floor + 1 && (tokens_.flags[last] & token_flag::has_alpha) && !is_filler(w) &&
+          !q::is_function_word(lower(w)) && !q::is_determiner(w) && word(last).size() > 2)
+        return {last, e};
+      if (last != floor) return {e, e};
+    }
     if (q::is_function_word(w)) return {e, e};
     std::uint32_t f = last;
     while (f > floor && e - f < 6) {
@@ -197,7 +205,23 @@ class subject_reader {
       if (q::is_determiner(u)) break;
     }
     if (q::is_determiner(word(f)) || is_role(w) || (bare && !is_filler(w))) return {f, e};
-    return {e, e};
+    return role_before_phrase(e, floor);
+  }
+
+  // A role noun at the start of the sentence with a phrase after it: "Experts on North Korea and
+  // nuclear nonproliferation said", "Residents of the town say".
+  span role_before_phrase(std::uint32_t e, std::uint32_t floor) const {
+    namespace q = detail::quotes;
+    if (e - floor > 10) return {e, e};
+    auto r = floor;
+    while (r < e && r < floor + 2 && !is_role(word(r)) && tokens_.kind[r] == token_kind::word &&
+           !q::is_function_word(lower(word(r))))
+      ++r;
+    if (r + 2 >= e || !is_role(word(r)) || !q::ascii_word_in(word(r + 1), {"on", "of", "from", "in", "at", "for", "with"}))
+      return {e, e};
+    for (auto u = r + 2; u < e; ++u)
+      if (tokens_.kind[u] != token_kind::word && word(u) != "-") return {e, e};
+    return {floor, e};
   }
 
   // The subject that starts at f, after an inverted cue ("said Trump", "said a spokesman").
