@@ -167,6 +167,39 @@ TEST_CASE("sources in appositions, unknown names, phrases headed by a role noun 
   CHECK(a[6].cue == ":");
 }
 
+TEST_CASE("subjects past auxiliaries, negations and dates; relative pronouns; a name's possession; coordinated cues") {
+  auto doc = nlp(std::string(
+      "Senator Sherrod Brown, a Democrat from Ohio, did not mention the tariffs.\n\n"
+      "The European Commission, which contended that Ireland undertaxed Apple, appealed on Monday.\n\n"
+      "He\u2019s claiming that the count was rigged.\n\n"
+      "Angela Merkel isn't saying much about the talks.\n\n"
+      "The delay angered farmers across the state, police said.\n\n"
+      "Priebus later Thursday told Fox News: \u201cWe are united.\u201d\n\n"
+      "Kerry's memo said that the program would grow.\n\n"
+      "Boris Johnson praised the deal but described its timing as poor."));
+  REQUIRE(byline::validate(doc).empty());
+  const auto a = attributions_of(doc);
+  auto with_cue = [&](std::string_view cue) {
+    for (const auto& x : a)
+      if (x.cue == cue) return x;
+    return seen{};
+  };
+  CHECK(with_cue("mention").source == "Senator Sherrod Brown");
+  CHECK(with_cue("contended") == seen{"which", "contended", "that Ireland undertaxed Apple", ""});
+  CHECK(with_cue("\u2019s claiming").source == "He");
+  CHECK(with_cue("isn't saying").source == "Angela Merkel");
+  CHECK(with_cue("isn't saying").content == "much about the talks");
+  CHECK(with_cue("said").source == "police");  // the first "said"
+  CHECK(with_cue("said").content == "The delay angered farmers across the state");
+  CHECK(with_cue("told").source == "Priebus");
+  for (const auto& x : a) CHECK(x.source != "Fox News");  // who was told is no source
+  CHECK(with_cue("described").source == "Boris Johnson");
+  CHECK(with_cue("described").content == "its timing as poor");
+  bool memo = false;
+  for (const auto& x : a) memo = memo || (x.source == "Kerry's memo" && x.cue == "said");
+  CHECK(memo);
+}
+
 TEST_CASE("a user's model takes the rules' place") {
   // A tiny model: "grumbled" (no word of our lexicon) is a cue, the name before it a source.
   std::vector<byline::ner_training_document> docs;

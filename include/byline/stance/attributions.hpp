@@ -342,7 +342,7 @@ class attribution_tagger {
         auto to = se;
         if (to > from && detail::quotes::is_terminator(word(to - 1))) --to;
         // A relative clause ("the growers, many of whom say the tariffs hurt, met …") ends at its comma.
-        if (source_before && detail::quotes::ascii_word_in(word(src.end - 1), {"who", "whom"}))
+        if (source_before && detail::quotes::ascii_word_in(word(src.end - 1), {"who", "whom", "which"}))
           for (auto t = from; t < to; ++t)
             if (word(t) == "," || tokens.kind[t] == token_kind::dash) {
               to = t;
@@ -393,6 +393,7 @@ class attribution_tagger {
     };
     const detail::stance::subject_reader subjects(doc, words);
     auto word = [&](std::uint32_t t) { return words[t]; };
+    auto subject_reader_pronoun = [](std::string_view x) { return q::is_pronoun(x) || x == "it" || x == "It"; };
     auto mention_at = [&](std::uint32_t t) { return subjects.mention_at(t); };
     auto speaking_mention = [&](std::uint32_t m) { return subjects.speaking_mention(m); };
     auto is_role = [&](std::string_view w) { return subjects.is_role(w); };
@@ -454,7 +455,10 @@ class attribution_tagger {
           const bool quote_after = t + 1 < se && tokens.kind[t + 1] == token_kind::quote;
           // "Poll: Clinton and Trump in dead heat".
           const bool role = !named && opens && is_role(word(t - 1)) && (tokens.flags[t - 1] & token_flag::title);
-          if ((named && (quote_after || opens)) || (caps && opens) || role) {
+          // "told Fox News: “…”": the name is who was told.
+          const bool told = named && ml->first[m] > sb &&
+                            q::ascii_word_in(word(ml->first[m] - 1), {"told", "tells", "telling", "tell", "to", "with"});
+          if ((named && !told && (quote_after || opens)) || (caps && opens) || role) {
             emit(named ? a::span{ml->first[m], ml->end[m]} : a::span{t - 1, t}, {t, t + 1});
           }
           continue;
@@ -492,7 +496,9 @@ class attribution_tagger {
         // advocate", "Kim's mental state" is caught by the subject test below.
         if (t > sb && q::ascii_word_in(word(t - 1), {"a", "an", "the", "A", "An", "The", "his", "His", "its", "Its",
                                                      "their", "Their", "our", "Our", "my", "My", "your", "Your",
-                                                     "her", "Her", "'s", "\u2019s"}))
+                                                     "her", "Her", "'s", "\u2019s"}) &&
+            // "He's claiming": after a pronoun, 's is "is" or "has".
+            !(t > sb + 1 && (word(t - 1) == "'s" || word(t - 1) == "\u2019s") && subject_reader_pronoun(word(t - 2))))
           continue;
         // The second half of a compound: "so-called", "self-described".
         if (t > sb && word(t - 1) == "-" && tokens.begin[t] == tokens.end[t - 1]) continue;
@@ -539,13 +545,14 @@ class attribution_tagger {
                                                           "note", "demand", "sign", "hope", "fear", "doubt",
                                                           "favor", "favour", "champion", "welcome", "find",
                                                           "attack", "challenge", "answer", "tweet", "appeal",
-                                                          "request", "plan"}) &&
+                                                          "request", "voice", "order", "quote", "email", "chant",
+                                                          "yell", "regard"}) &&
                               // a verb after all when "that" or an object pronoun follows: "Video shows that"
-                              !(c->end < se && q::ascii_word_in(word(c->end), {"that", "him", "them", "us", "me"}));
+                              !(c->end < se && q::ascii_word_in(word(c->end), {"that", "him", "them", "us", "me", "it"}));
         auto plausible = [&](a::span src) {
           const auto last = word(src.end - 1);
           const bool named = mention_at(src.end - 1) != detail::no_index;
-          const bool pronoun = src.end - src.first == 1 && (q::is_pronoun(last) || last == "who" || last == "it" || last == "It");
+          const bool pronoun = src.end - src.first == 1 && (q::is_pronoun(last) || last == "who" || last == "which" || last == "it" || last == "It");
           if (noun_too && !named && !pronoun && !is_role(last)) return false;
           // "rely less on U.S. support", "85 percent support": a noun after its modifier.
           if (noun_too && (last == "percent" || (src.first > sb && q::ascii_word_in(word(src.first - 1), {
@@ -556,7 +563,12 @@ class attribution_tagger {
           if (noun_too && named) {
             const auto m = mention_at(src.end - 1);
             if (ml->label[m] == entity_label::norp) return false;
-            if (src.first > sb && (q::is_determiner(word(src.first - 1)) || word(src.first - 1) == "-")) return false;
+            // "the Trump campaign", "the Obama plan"; but an organisation's name takes its article: "the
+            // Daily News claims".
+            if (src.first > sb && word(src.first - 1) == "-") return false;
+            if (src.first > sb && q::is_determiner(word(src.first - 1)) &&
+                !(ml->label[m] == entity_label::org && src.end - src.first >= 2))
+              return false;
           }
           if (e.cls == cue_class::belief && pronoun && !q::ascii_word_in(last, {"he", "she", "He", "She", "they", "They", "who"}))
             return false;
@@ -578,11 +590,20 @@ class attribution_tagger {
             t = c->end - 1;
             continue;
           }
+          // Past fillers: "Clinton, a Democrat, did not mention", "Bush, …, also attacked".
+          auto vt = t;
+          while (vt > sb + 1 && detail::stance::subject_reader::is_filler(word(vt - 1))) --vt;
           // "Dmitry Peskov, the Kremlin's spokesman, said": the name before the apposition.
-          if (t > sb + 1 && word(t - 1) == "," && (e.forms & (cue_form::past | cue_form::third))) {
+          // A base form after an auxiliary counts: "…, a Democrat, did not mention".
+          bool auxiliary = false;
+          for (auto u = vt; u < t; ++u)
+            auxiliary = auxiliary || q::ascii_word_in(word(u), {"did", "does", "do", "will", "would", "could", "can",
+                                                                "may", "might", "should", "must"});
+          const bool finite_form = (e.forms & (cue_form::past | cue_form::third)) || ((e.forms & cue_form::base) && auxiliary);
+          if (vt > sb + 1 && word(vt - 1) == "," && finite_form) {
             std::uint32_t commas = 0;
             bool found = false;
-            for (auto v = t - 1; v-- > sb && commas < 2;) {
+            for (auto v = vt - 1; v-- > sb && commas < 2;) {
               if (word(v) == ",") {
                 ++commas;
                 continue;
@@ -591,15 +612,15 @@ class attribution_tagger {
               if (m == detail::no_index || !speaking_mention(m) || ml->label[m] == entity_label::norp) continue;
               // After the name: a suffix or a party and state ("Newkirk II,", "Jim Jordan (R-Ohio),").
               auto after = ml->end[m];
-              if (after < t && q::ascii_word_in(word(after), {"II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."})) ++after;
-              if (after < t && word(after) == "(") {
+              if (after < vt && q::ascii_word_in(word(after), {"II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."})) ++after;
+              if (after < vt && word(after) == "(") {
                 auto close = after;
-                while (close < t && close < after + 8 && word(close) != ")") ++close;
-                if (close < t && word(close) == ")") after = close + 1;
+                while (close < vt && close < after + 8 && word(close) != ")") ++close;
+                if (close < vt && word(close) == ")") after = close + 1;
               }
               // "Name, role, said", or a person's name as the apposition: "A lawyer for the outlets,
               // David Schulz, said".
-              if ((commas == 1 || (commas == 0 && ml->label[m] == entity_label::person && after == t - 1)) &&
+              if ((commas == 1 || (commas == 0 && ml->label[m] == entity_label::person && after == vt - 1)) &&
                   after < n && word(after) == ",") {
                 emit({subjects.mention_first(m), ml->end[m]}, {c->first, c->end});
                 found = true;
@@ -608,7 +629,7 @@ class attribution_tagger {
             }
             // "Turkish officials, wary of …, said": a role-headed phrase before the first comma.
             if (!found && commas == 1) {
-              auto u = t - 1;
+              auto u = vt - 1;
               while (u > sb && word(u - 1) != ",") --u;
               if (u > sb + 1 && word(u - 1) == ",") {
                 const auto src = subject_ending_at(u - 1, sb);
@@ -624,9 +645,9 @@ class attribution_tagger {
             }
           }
           // "… and said": the subject the sentence opens with.
-          if (t > sb + 1 && word(t - 1) == "and" && (e.forms & (cue_form::past | cue_form::third))) {
+          if (vt > sb + 1 && (word(vt - 1) == "and" || word(vt - 1) == "but") && finite_form) {
             a::span src{0, 0};
-            for (auto v = sb; v + 1 < t && v < sb + 8; ++v) {
+            for (auto v = sb; v + 1 < vt && v < sb + 8; ++v) {
               const auto m = mention_at(v);
               if (m != detail::no_index && speaking_mention(m)) {
                 if (ml->end[m] < n && (word(ml->end[m]) == "'s" || word(ml->end[m]) == "\u2019s")) break;
@@ -669,12 +690,21 @@ class attribution_tagger {
           continue;
         }
         // "Clinton is stressing …", "the campaign was promising …": the auxiliary starts the cue.
-        if ((e.forms & cue_form::ing) && t > sb + 1 &&
-            q::ascii_word_in(word(t - 1), {"is", "are", "was", "were", "been"})) {
-          if (auto src = subject_ending_at(t - 1, sb); src.first != src.end && plausible(src)) {
-            emit(src, {t - 1, c->end});
-            t = c->end - 1;
-            continue;
+        // "He's claiming", "Trump isn't saying", "they are still pushing": past a negation or an adverb.
+        if ((e.forms & cue_form::ing) && t > sb + 1) {
+          auto aux = t - 1;
+          while (aux > sb + 1 && aux + 3 > t && detail::stance::subject_reader::is_filler(word(aux)) &&
+                 !q::ascii_word_in(word(aux), {"has", "have", "had", "would", "will"}))
+            --aux;
+          const bool full = q::ascii_word_in(word(aux), {"is", "are", "was", "were", "been", "am"});
+          const bool clitic = q::ascii_word_in(word(aux), {"'s", "\u2019s", "'re", "\u2019re", "'m", "\u2019m"}) &&
+                              subject_reader_pronoun(word(aux - 1));
+          if (full || clitic) {
+            if (auto src = subject_ending_at(aux, sb); src.first != src.end && plausible(src)) {
+              emit(src, {aux, c->end});
+              t = c->end - 1;
+              continue;
+            }
           }
         }
         if ((e.forms & cue_form::ing) && t > sb &&

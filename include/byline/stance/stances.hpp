@@ -731,7 +731,15 @@ class tagger {
       const auto a = w_.cue_of[t];
       if (al_->source_first[a] < al_->source_end[a]) {
         f.holder_attribution = a;
-        return {al_->source_first[a], al_->source_end[a]};
+        const span src{al_->source_first[a], al_->source_end[a]};
+        // "…rhetoric, which called for …": a relative pronoun holds through its antecedent.
+        if (src.end == src.first + 1 && q::ascii_word_in(word(src.first), {"which", "who", "that"})) {
+          if (auto ante = antecedent(src.first); !ante.empty()) {
+            f.confidence = 0.7f;
+            return ante;
+          }
+        }
+        return src;
       }
     }
     if (!infinitive) {

@@ -118,16 +118,24 @@ class subject_reader {
     return q::ascii_word_in(sing, {"group", "leader"}) || q::ascii_word_in(l, {"officials", "official", "experts", "analysts", "critics", "supporters", "aides",
                                 "sources", "voters", "people", "report", "poll", "survey", "study", "statement",
                                 "campaign", "administration", "government", "party", "committee", "group",
-                                "leaders", "leadership", "authorities", "lawmakers"});
+                                "leaders", "leadership", "authorities", "lawmakers", "police", "prosecutors",
+                                "investigators", "residents", "protesters", "demonstrators", "activists",
+                                "advocates", "opponents", "allies", "rivals", "donors", "delegates", "conservatives",
+                                "liberals", "progressives", "insiders", "advisers", "advisors", "operatives",
+                                "observers", "politicians", "executives", "employees", "attendees", "pollsters",
+                                "economists", "scientists", "researchers", "lawyers", "attorneys", "witnesses",
+                                "organizers", "candidates", "members", "unions", "court", "team", "camp", "polls",
+                                "surveys", "crowd", "audience", "agency", "board"});
   }
   // Words between a subject and its verb: "Trump also said", "he did not say", "they repeatedly warned".
   static bool is_filler(std::string_view w) {
     namespace q = detail::quotes;
     return q::is_filler(w) || q::ascii_word_in(w, {"not", "did", "does", "do", "could", "can", "may", "might",
-                                                    "should", "must", "repeatedly", "publicly", "privately"});
+                                                    "should", "must", "repeatedly", "publicly", "privately", "now",
+                                                    "already", "long", "n't", "n\u2019t", "first", "soon", "too"});
   }
   static bool is_subject_pronoun(std::string_view w) {
-    return detail::quotes::is_pronoun(w) || w == "who" || w == "it" || w == "It";
+    return detail::quotes::is_pronoun(w) || w == "who" || w == "which" || w == "it" || w == "It";
   }
 
   // The subject that ends at e (exclusive), not before `floor`: a name, a pronoun, or a noun phrase
@@ -151,6 +159,8 @@ class subject_reader {
                                           ml_->first[m] > floor + 1) {
       auto b = ml_->first[m];
       if (detail::quotes::ascii_word_in(word(b - 1), {"on", "last", "this", "earlier", "late"}) && b - 1 > floor) --b;
+      // "Priebus later Thursday told": fillers before the date too.
+      while (b > floor + 1 && is_filler(word(b - 1))) --b;
       if (!is_filler(word(b - 1)) && (tokens_.kind[b - 1] == token_kind::word)) e = b;
     }
     const auto last = e - 1;
@@ -205,6 +215,11 @@ class subject_reader {
       if (q::is_determiner(u)) break;
     }
     if (q::is_determiner(word(f)) || is_role(w) || (bare && !is_filler(w))) return {f, e};
+    // A name's possession: "Ivana Trump's brief said", "Clinton's campaign says".
+    if (f > floor + 1 && e - f <= 3 && possessive_after(f - 1)) {
+      if (const auto m = mention_at(f - 2); m != no_index && speaking_mention(m))
+        return {std::max(floor, mention_first(m)), e};
+    }
     return role_before_phrase(e, floor);
   }
 
