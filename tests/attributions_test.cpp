@@ -200,6 +200,27 @@ TEST_CASE("subjects past auxiliaries, negations and dates; relative pronouns; a 
   CHECK(memo);
 }
 
+TEST_CASE("a title-case headline's verb, a role's possessor, one named object and a question asked") {
+  auto doc = nlp(std::string(
+      "Obama Says African-American Museum Will Tell of Suffering and Delight\n\n"
+      "Flight attendants' union endorses Clinton.\n\n"
+      "Asked about the tariffs, Trump said they were working.\n\n"
+      "The Supreme Court ruled that the map was illegal."));
+  REQUIRE(byline::validate(doc).empty());
+  const auto a = attributions_of(doc);
+  REQUIRE(a.size() == 5);
+  CHECK(a[0].source == "Obama");
+  CHECK(a[0].cue == "Says");
+  CHECK(a[1].source == "Flight attendants' union");
+  CHECK(a[1].content == "Clinton");
+  CHECK(a[2].source.empty());
+  CHECK(a[2].cue == "Asked");
+  CHECK(a[2].content == "about the tariffs");
+  CHECK(a[3] == seen{"Trump", "said", "they were working", "Trump"});
+  CHECK(a[4].source == "Supreme Court");
+  CHECK(a[4].cue == "ruled");
+}
+
 TEST_CASE("a user's model takes the rules' place") {
   // A tiny model: "grumbled" (no word of our lexicon) is a cue, the name before it a source.
   std::vector<byline::ner_training_document> docs;

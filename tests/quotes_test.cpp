@@ -85,7 +85,10 @@ TEST_CASE("cue_at finds the longest cue at a token") {
   const auto r = byline::cue_at(doc, 12);
   REQUIRE(r);
   CHECK(r->entry->lemma == "rule out");
-  CHECK(!byline::cue_at(doc, 12, 13));  // "ruled" alone is no cue
+  const auto alone = byline::cue_at(doc, 12, 13);  // up to the limit: "ruled" alone
+  REQUIRE(alone);
+  CHECK(alone->end == 13);
+  CHECK(alone->entry->lemma == "rule");
   CHECK(!byline::cue_at(doc, 1000));
 }
 

@@ -342,7 +342,10 @@ class attribution_tagger {
         auto to = se;
         if (to > from && detail::quotes::is_terminator(word(to - 1))) --to;
         // A relative clause ("the growers, many of whom say the tariffs hurt, met …") ends at its comma.
-        if (source_before && detail::quotes::ascii_word_in(word(src.end - 1), {"who", "whom", "which"}))
+        // So does the question of "Asked about the tariffs, Trump said …".
+        const bool question = src.first == src.end && cue.first == sb &&
+                              detail::quotes::ascii_word_in(word(cue.first), {"Asked", "When"});
+        if (question || (source_before && detail::quotes::ascii_word_in(word(src.end - 1), {"who", "whom", "which"})))
           for (auto t = from; t < to; ++t)
             if (word(t) == "," || tokens.kind[t] == token_kind::dash) {
               to = t;
@@ -350,7 +353,14 @@ class attribution_tagger {
             }
         std::uint32_t words_after = 0;
         for (auto t = from; t < to; ++t) words_after += (tokens.flags[t] & token_flag::has_alpha) != 0;
-        if (words_after >= 2) {
+        // One word is enough when it names someone: "The union endorses Clinton."
+        const auto one_name = [&] {
+          if (words_after != 1 || !subjects.mentions()) return false;
+          for (auto t = from; t < to; ++t)
+            if (const auto m = subjects.mention_at(t); m != detail::no_index && subjects.speaking_mention(m)) return true;
+          return false;
+        };
+        if (words_after >= 2 || one_name()) {
           content = {from, to};
         } else {
           auto end = lead;
@@ -409,7 +419,11 @@ class attribution_tagger {
         return c && c->end == v && c->of(cue_class::report);
       };
       if (v > sb && reports(v - 1)) return true;
-      return v > sb + 1 && q::ascii_word_in(word(v - 2), {"told", "tells", "tell", "telling"});
+      // "told reporters that she", "told police officials that he".
+      for (auto u = v; u > sb && v - u < 4; --u)
+        if (q::ascii_word_in(word(u - 1), {"told", "tells", "tell", "telling", "assured", "warned", "reminded"}))
+          return u < v;
+      return false;
     };
     // Quotations' cues and speakers, by the cue's first token.
     std::vector<std::uint32_t> quote_at_cue;
@@ -473,7 +487,10 @@ class attribution_tagger {
           }
         }
         if (tokens.kind[t] != token_kind::word || !(tokens.flags[t] & token_flag::has_alpha)) continue;
-        if (mention_at(t) != detail::no_index) continue;
+        // A title-case headline's verb is often read into a name ("Obama Says African-American Museum"):
+        // a capitalised verb inside a mention may still be a cue there.
+        const bool in_mention = mention_at(t) != detail::no_index;
+        if (in_mention && !(headline && (tokens.flags[t] & token_flag::title) && t > ml->first[mention_at(t)])) continue;
         // Inside quoted speech a cue is the speaker's words, not an attribution of the article's:
         // PolNeAR annotates 0.2% of its cues there (34 of 19,835 in train).
         if (quote_of[t] != detail::no_index) continue;
@@ -490,6 +507,13 @@ class attribution_tagger {
             row = c->entry + r;
         if (!row) continue;
         const auto& e = *row;
+        if (in_mention) {
+          if (!(e.forms & (cue_form::third | cue_form::past))) continue;
+          // The name is what comes before the verb, whatever the entity layer took it for.
+          emit({subjects.mention_first(mention_at(t)), t}, {c->first, c->end});
+          t = c->end - 1;
+          continue;
+        }
         // A past form after a determiner is an adjective: "a planned attack", "the reported deal".
         if ((e.forms & cue_form::past) && t > sb && q::is_determiner(word(t - 1))) continue;
         // After an article or a possessive the word is a noun: "the report", "his remarks", "a leading
@@ -515,6 +539,8 @@ class attribution_tagger {
         if (q::ascii_word_in(e.lemma, {"seem", "appear", "plan", "seek", "intend", "wish"}) &&
             !(c->end < se && (word(c->end) == "to" || word(c->end) == "that")))
           continue;
+        // "the court ruled that"; "GOP rules require" is a noun.
+        if (e.lemma == "rule" && !(e.forms & cue_form::past) && !(t > sb && tokens.flags[t] & token_flag::title)) continue;
         // "continued" reports speech only with nothing after it: "“…,” he continued." / "He continued:".
         if (e.lemma == "continue" &&
             !(c->end >= se || word(c->end) == "," || word(c->end) == ":" || word(c->end) == "." ||
@@ -546,7 +572,7 @@ class attribution_tagger {
                                                           "favor", "favour", "champion", "welcome", "find",
                                                           "attack", "challenge", "answer", "tweet", "appeal",
                                                           "request", "voice", "order", "quote", "email", "chant",
-                                                          "yell", "regard"}) &&
+                                                          "yell", "regard", "rule"}) &&
                               // a verb after all when "that" or an object pronoun follows: "Video shows that"
                               !(c->end < se && q::ascii_word_in(word(c->end), {"that", "him", "them", "us", "me", "it"}));
         auto plausible = [&](a::span src) {
@@ -583,6 +609,8 @@ class attribution_tagger {
             // "She said (that) she plans to …": the speaker's own thought inside what she said is
             // part of that content, not an attribution of its own (PolNeAR: 2 of 1,449 in train).
             if (src.end - src.first == 1 && q::is_pronoun(word(src.first)) && reported_by_cue(src.first, sb)) continue;
+            // "what she calls a war of words": a naming inside a phrase, no attribution of its own.
+            if (e.lemma == "call" && src.first > sb && q::ascii_word_in(word(src.first - 1), {"what"})) continue;
             // A base form needs a plural or first-person subject or an auxiliary ("they say",
             // "will say"); "to say" is no attribution of its own.
             if ((e.forms & ~cue_form::base) == 0 && src.end == t && t > sb && word(t - 1) == "to") continue;
@@ -676,6 +704,14 @@ class attribution_tagger {
               continue;
             }
           }
+        }
+        // "Asked about the tariffs, Trump said …", "When asked if …": the question is an attribution of
+        // its own, with no source named.
+        if (e.lemma == "ask" && (e.forms & cue_form::participle) &&
+            (t == sb || (t == sb + 1 && q::ascii_word_in(word(sb), {"When", "when", "If", "Once"})))) {
+          emit({0, 0}, {t == sb ? t : sb, c->end});
+          t = c->end - 1;
+          continue;
         }
         // A passive of saying or thinking: "The vote is expected to …", "he was asked about …". The
         // cue is the auxiliary and the participle; the source, when named, follows "by".

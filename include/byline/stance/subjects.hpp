@@ -107,6 +107,10 @@ class subject_reader {
   bool is_role(std::string_view w) const {
     namespace q = detail::quotes;
     const auto l = std::string(lower(w));
+    // Ranks that are adjectives as often: "the private email server", "the general public".
+    if (q::ascii_word_in(l, {"private", "general", "major", "chief", "first", "deputy", "acting", "senior", "former",
+                             "top", "special", "high", "grand", "lead", "principal", "master", "elder"}))
+      return false;
     // Titles are written capitalised in the table ("Commissioner"), roles in lower case ("aide").
     for (std::string_view form : {std::string_view(l), l.ends_with('s') && l.size() > 3 ? std::string_view(l).substr(0, l.size() - 1) : std::string_view(l)}) {
       if (!resources::lookup(resources::titles(), form).empty()) return true;
@@ -124,7 +128,7 @@ class subject_reader {
                                 "liberals", "progressives", "insiders", "advisers", "advisors", "operatives",
                                 "observers", "politicians", "executives", "employees", "attendees", "pollsters",
                                 "economists", "scientists", "researchers", "lawyers", "attorneys", "witnesses",
-                                "organizers", "candidates", "members", "unions", "court", "team", "camp", "polls",
+                                "organizers", "candidates", "members", "unions", "union", "court", "team", "camp", "polls",
                                 "surveys", "crowd", "audience", "agency", "board"});
   }
   // Words between a subject and its verb: "Trump also said", "he did not say", "they repeatedly warned".
@@ -213,6 +217,13 @@ class subject_reader {
       if (tokens_.kind[f - 1] != token_kind::word || q::is_function_word(u)) break;
       --f;
       if (q::is_determiner(u)) break;
+    }
+    // A role's possessor: "Flight attendants' union endorses".
+    if (f > floor + 1 && e - f <= 2 && is_role(w) && possessive_after(f - 1) && tokens_.kind[f - 2] == token_kind::word &&
+        !q::is_function_word(word(f - 2))) {
+      auto g = f - 2;
+      while (g > floor && f - g < 4 && tokens_.kind[g - 1] == token_kind::word && !q::is_function_word(word(g - 1))) --g;
+      return {g, e};
     }
     if (q::is_determiner(word(f)) || is_role(w) || (bare && !is_filler(w))) return {f, e};
     // A name's possession: "Ivana Trump's brief said", "Clinton's campaign says".
