@@ -156,6 +156,18 @@ TEST_CASE("scare quotes and titles are not speech") {
   CHECK(q[3].scare);  // a naming word before it, though a cue might be found
 }
 
+TEST_CASE("half a compound and a noun after an article or 'of' are no speech cues") {
+  auto doc = nlp(std::string(
+      "On “The Morning Show,” the former secretary of state said she wanted to speak.\n\n"
+      "Merkel once described the so-called Minsk format as “the only way forward” for talks."));
+  REQUIRE(byline::validate(doc).empty());
+  const auto q = quotes_of(doc);
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].cue != "state");
+  CHECK(q[1].cue == "described");
+  CHECK(q[1].speaker == "Merkel");
+}
+
 TEST_CASE("nested quotations point at their outer one") {
   auto doc = nlp(std::string(
       "“He told me ‘never again,’ and I believed him,” said French President Emmanuel Macron."));

@@ -563,6 +563,11 @@ class quote_finder {
         const auto si = sentence_of(u);
         if (si < 0 || sentences[static_cast<std::size_t>(si)].first_token != u) return std::nullopt;
       }
+      // "so-called", "secretary of state", "the report": a compound's half or a noun.
+      if (u > 0 && word(u - 1) == "-" && tokens.begin[u] == tokens.end[u - 1]) return std::nullopt;
+      if (u > 0 && q::ascii_word_in(word(u - 1), {"of", "the", "a", "an", "The", "A", "An", "his", "her", "their", "its",
+                                                  "our", "my", "your"}))
+        return std::nullopt;
       auto c = cue_at(doc, u, limit);
       if (!c || !q::speech_cue(*c)) return std::nullopt;
       return c;
