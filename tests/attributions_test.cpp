@@ -221,6 +221,22 @@ TEST_CASE("a title-case headline's verb, a role's possessor, one named object an
   CHECK(a[4].cue == "ruled");
 }
 
+TEST_CASE("an -ing cue after a comma belongs to the subject the sentence opens with") {
+  auto doc = nlp(std::string(
+      "Trump has tried to use the ad against Clinton, accusing her of weakness.\n\n"
+      "On Friday, the mayor met Governor Roy Cooper in Raleigh, saying the curfew would end.\n\n"
+      "The ad ran in Ohio on Tuesday, and Sherrod Brown answered it within hours, telling Portman to apologise."));
+  REQUIRE(byline::validate(doc).empty());
+  const auto a = attributions_of(doc);
+  REQUIRE(a.size() >= 3);
+  CHECK(a[0] == seen{"Trump", "accusing", "her of weakness", "Trump"});
+  CHECK(a[1].source == "the mayor");
+  CHECK(a[1].cue == "saying");
+  CHECK(a[1].content == "the curfew would end");
+  CHECK(a.back().cue == "telling");
+  CHECK(a.back().source == "Sherrod Brown");  // no name opens the sentence: the nearest person before
+}
+
 TEST_CASE("a user's model takes the rules' place") {
   // A tiny model: "grumbled" (no word of our lexicon) is a cue, the name before it a source.
   std::vector<byline::ner_training_document> docs;

@@ -745,7 +745,38 @@ class attribution_tagger {
         }
         if ((e.forms & cue_form::ing) && t > sb &&
             (word(t - 1) == "," || (tokens.kind[t - 1] == token_kind::quote && (tokens.flags[t - 1] & token_flag::close_quote)))) {
-          // "…, telling Putin": the nearest name or pronoun before it in the sentence.
+          // "Trump has tried to use the ad against Clinton, accusing her …": the subject the sentence
+          // opens with (after an opening phrase and its comma), else the nearest name or pronoun
+          // before the cue ("…, telling Putin").
+          auto open = sb;
+          while (open < t && tokens.kind[open] == token_kind::quote) ++open;
+          for (auto u = open; u < t && u < open + 6; ++u)
+            if (word(u) == ",") {
+              open = u + 1;
+              break;
+            }
+          if (open + 1 < t) {
+            const auto m = mention_at(open);
+            const bool poss = m != detail::no_index && ml->end[m] < n && subjects.possessive_after(ml->end[m]);
+            if (m != detail::no_index && speaking_mention(m) && !poss && ml->end[m] + 1 < t) {
+              emit({subjects.mention_first(m), ml->end[m]}, {c->first, c->end});
+              t = c->end - 1;
+              continue;
+            }
+            if (m == detail::no_index && q::is_pronoun(word(open))) {
+              emit({open, open + 1}, {c->first, c->end});
+              t = c->end - 1;
+              continue;
+            }
+            // "the mayor met …, saying": an article and a role noun.
+            if (m == detail::no_index && open + 2 < t && q::is_determiner(word(open)) && is_role(word(open + 1)) &&
+                mention_at(open + 1) == detail::no_index && tokens.kind[open + 2] == token_kind::word &&
+                (tokens.flags[open + 2] & token_flag::all_lower)) {
+              emit({open, open + 2}, {c->first, c->end});
+              t = c->end - 1;
+              continue;
+            }
+          }
           for (auto v = t - 1; v-- > sb;) {
             const auto m = mention_at(v);
             if (v + 1 < n && (word(v + 1) == "'s" || word(v + 1) == "\u2019s")) continue;
