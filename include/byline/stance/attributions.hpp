@@ -403,7 +403,7 @@ class attribution_tagger {
     };
     const detail::stance::subject_reader subjects(doc, words);
     auto word = [&](std::uint32_t t) { return words[t]; };
-    auto subject_reader_pronoun = [](std::string_view x) { return q::is_pronoun(x) || x == "it" || x == "It"; };
+    auto personal_pronoun = [](std::string_view x) { return q::is_pronoun(x) || x == "it" || x == "It"; };
     auto mention_at = [&](std::uint32_t t) { return subjects.mention_at(t); };
     auto speaking_mention = [&](std::uint32_t m) { return subjects.speaking_mention(m); };
     auto is_role = [&](std::string_view w) { return subjects.is_role(w); };
@@ -522,7 +522,7 @@ class attribution_tagger {
                                                      "their", "Their", "our", "Our", "my", "My", "your", "Your",
                                                      "her", "Her", "'s", "\u2019s"}) &&
             // "He's claiming": after a pronoun, 's is "is" or "has".
-            !(t > sb + 1 && (word(t - 1) == "'s" || word(t - 1) == "\u2019s") && subject_reader_pronoun(word(t - 2))))
+            !(t > sb + 1 && (word(t - 1) == "'s" || word(t - 1) == "\u2019s") && personal_pronoun(word(t - 2))))
           continue;
         // The second half of a compound: "so-called", "self-described".
         if (t > sb && word(t - 1) == "-" && tokens.begin[t] == tokens.end[t - 1]) continue;
@@ -578,7 +578,7 @@ class attribution_tagger {
         auto plausible = [&](a::span src) {
           const auto last = word(src.end - 1);
           const bool named = mention_at(src.end - 1) != detail::no_index;
-          const bool pronoun = src.end - src.first == 1 && (q::is_pronoun(last) || last == "who" || last == "which" || last == "it" || last == "It");
+          const bool pronoun = src.end - src.first == 1 && detail::stance::subject_reader::is_subject_pronoun(last);
           if (noun_too && !named && !pronoun && !is_role(last)) return false;
           // "rely less on U.S. support", "85 percent support": a noun after its modifier.
           if (noun_too && (last == "percent" || (src.first > sb && q::ascii_word_in(word(src.first - 1), {
@@ -734,7 +734,7 @@ class attribution_tagger {
             --aux;
           const bool full = q::ascii_word_in(word(aux), {"is", "are", "was", "were", "been", "am"});
           const bool clitic = q::ascii_word_in(word(aux), {"'s", "\u2019s", "'re", "\u2019re", "'m", "\u2019m"}) &&
-                              subject_reader_pronoun(word(aux - 1));
+                              personal_pronoun(word(aux - 1));
           if (full || clitic) {
             if (auto src = subject_ending_at(aux, sb); src.first != src.end && plausible(src)) {
               emit(src, {aux, c->end});
